@@ -1,0 +1,261 @@
+//! The site configuration: `site.toml`, validated, with command-line overrides applied.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// What can go wrong reading `site.toml`.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read the configuration: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// A publisher the loader can recognise: its display name, other names it goes by,
+/// and marker strings whose presence in a raw text identifies it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PublisherConfig {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub markers: Vec<String>,
+}
+
+/// Loader settings a site can extend; the built-in defaults always apply as well.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LoaderConfig {
+    /// Whole lines that are page furniture (case-insensitive; a trailing `*` matches a prefix).
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+    /// Lines after which the rest of the page is footer.
+    #[serde(default)]
+    pub footer_markers: Vec<String>,
+    /// Extra place names for datelines and "in <place>" phrases.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Files larger than this many bytes are skipped with an error.
+    #[serde(default = "default_max_file_bytes")]
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoaderConfig {
+    fn default() -> Self {
+        LoaderConfig {
+            boilerplate: Vec::new(),
+            footer_markers: Vec::new(),
+            places: Vec::new(),
+            max_file_bytes: default_max_file_bytes(),
+        }
+    }
+}
+
+fn default_max_file_bytes() -> u64 {
+    16 * 1024 * 1024
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: String,
+    base_url: String,
+    #[serde(default = "default_source")]
+    source: PathBuf,
+    #[serde(default = "default_output")]
+    output: PathBuf,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_page_size")]
+    page_size: usize,
+    #[serde(default)]
+    publishers: Vec<PublisherConfig>,
+    #[serde(default)]
+    loader: Option<LoaderConfig>,
+}
+
+fn default_source() -> PathBuf {
+    PathBuf::from("seeds")
+}
+fn default_output() -> PathBuf {
+    PathBuf::from("public")
+}
+fn default_language() -> String {
+    "en".to_string()
+}
+fn default_page_size() -> usize {
+    50
+}
+
+/// The validated configuration every later stage reads.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// The absolute base URL, always ending in '/'.
+    pub base_url: String,
+    /// The path part of the base URL ('/' or '/archive/'), prefixed to every site link.
+    pub base_path: String,
+    pub source: PathBuf,
+    pub output: PathBuf,
+    pub language: String,
+    pub page_size: usize,
+    pub publishers: Vec<PublisherConfig>,
+    pub loader: LoaderConfig,
+    /// The folder holding site.toml, where a site's own `templates/` and `static/` live.
+    pub root: PathBuf,
+}
+
+/// Command-line values that win over site.toml.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub source: Option<PathBuf>,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+impl SiteConfig {
+    /// Reads and validates `path`, then applies `overrides`. Relative folders in the file
+    /// are taken from the file's folder; folders given on the command line from the
+    /// working directory.
+    pub fn load(path: &Path, overrides: &Overrides) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text, path, overrides)
+    }
+
+    /// Parses configuration text; `path` names it in errors and anchors relative folders.
+    pub fn parse(text: &str, path: &Path, overrides: &Overrides) -> Result<Self, ConfigError> {
+        let file: SiteFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |span| {
+                text[..span.start.min(text.len())].matches('\n').count() + 1
+            });
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                line,
+                message: e.message().to_string(),
+            }
+        })?;
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
+        let base_url = overrides.base_url.clone().unwrap_or(file.base_url);
+        let base_path = base_path_of(&base_url).ok_or_else(|| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message: format!("base_url `{base_url}` must start with http://, https:// or '/'"),
+        })?;
+        if file.page_size == 0 {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                message: "page_size must be at least 1".to_string(),
+            });
+        }
+        let mut base_url = base_url.trim().to_string();
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        Ok(SiteConfig {
+            title: file.title,
+            description: file.description,
+            base_url,
+            base_path,
+            source: overrides
+                .source
+                .clone()
+                .unwrap_or_else(|| root.join(file.source)),
+            output: overrides
+                .output
+                .clone()
+                .unwrap_or_else(|| root.join(file.output)),
+            language: file.language,
+            page_size: file.page_size,
+            publishers: file.publishers,
+            loader: file.loader.unwrap_or_default(),
+            root,
+        })
+    }
+}
+
+/// The path part of a base URL, with a leading and trailing '/'.
+fn base_path_of(base_url: &str) -> Option<String> {
+    let url = base_url.trim();
+    let path = if let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    {
+        rest.find('/').map_or("/", |i| &rest[i..])
+    } else if url.starts_with('/') {
+        url
+    } else {
+        return None;
+    };
+    let trimmed = path.trim_matches('/');
+    Some(if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<SiteConfig, ConfigError> {
+        SiteConfig::parse(text, Path::new("site.toml"), &Overrides::default())
+    }
+
+    #[test]
+    fn unknown_keys_name_the_key_and_line() {
+        let err = parse("title = \"x\"\nbase_url = \"/\"\ncolour = \"red\"\n")
+            .map(|_| ())
+            .unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("site.toml:3:"), "{message}");
+        assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn base_path_comes_from_the_base_url() {
+        assert_eq!(base_path_of("https://example.org").as_deref(), Some("/"));
+        assert_eq!(
+            base_path_of("https://example.org/archive").as_deref(),
+            Some("/archive/")
+        );
+        assert_eq!(base_path_of("/sub/dir/").as_deref(), Some("/sub/dir/"));
+        assert_eq!(base_path_of("example.org"), None);
+    }
+
+    #[test]
+    fn command_line_wins() {
+        let overrides = Overrides {
+            base_url: Some("https://x.org/a/".into()),
+            ..Overrides::default()
+        };
+        let config = SiteConfig::parse(
+            "title = \"t\"\nbase_url = \"https://y.org/\"\n",
+            Path::new("site.toml"),
+            &overrides,
+        )
+        .map_err(|e| e.to_string());
+        assert_eq!(config.map(|c| c.base_path), Ok("/a/".to_string()));
+    }
+}

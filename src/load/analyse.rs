@@ -1,0 +1,908 @@
+//! From clean text to document fields: line classification (headline, capture date,
+//! dateline, body, caption, furniture), then title, date, place, publisher, kind,
+//! people and quotes.
+
+use super::date::{find_dates, standalone_date, DateMatch};
+use super::dateline::{parse_dateline, Dateline};
+use super::document::{
+    Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
+};
+use super::people::{compile, find_people, strip_photo_credit, SPEECH_VERBS};
+use super::quotes::{attribute, find_quoted_spans};
+use super::rules::Rules;
+use crate::text::{collapse_whitespace, fold, word_count};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A warning about one line (or the whole text when `line` is None).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineWarning {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Everything the loader reads from one text.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub title: Option<(String, TitleFrom, Evidence)>,
+    pub kind: Kind,
+    pub kind_evidence: Evidence,
+    pub publisher: Option<(String, Evidence)>,
+    pub date: Option<DatedField>,
+    pub captured: Option<DatedField>,
+    pub place: Option<(String, Evidence)>,
+    pub speakers: Vec<String>,
+    pub people: Vec<String>,
+    pub quotes: Vec<Quote>,
+    pub body: Vec<Block>,
+    pub removed: Vec<RemovedLine>,
+    pub warnings: Vec<LineWarning>,
+    pub event_names: Vec<String>,
+    pub weekday: Option<u8>,
+}
+
+/// One line as the classifier sees it; hard-wrapped lines and headlines split over two
+/// lines are joined first.
+#[derive(Debug, Clone)]
+struct Line {
+    no: usize,
+    /// Trimmed source text, as written.
+    raw: String,
+    /// Whitespace collapsed.
+    text: String,
+}
+
+/// Where in the page the walk is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Region {
+    Header,
+    Body,
+    Footer,
+}
+
+static IMAGE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b\d{2,4}px\b|\d{2,4}x\d{2,4}|icon|\.(?:jpe?g|png|gif|svg)\b"));
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:(?:--|—|–|-)\s*\p{Lu}[\p{L}/&. -]{1,40}|[a-z]{1,4}(?:/[a-z]{1,4})+|\(?(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b.*|\(?editors?\s*:.*|\(ends?\)|\(end\))$",
+    )
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|\||-|–).*)?$")
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\(?(?:(?:file\s+)?photo(?:graph)?|picture|image|caption)\s*(?:credit)?\s*[:.\-–—]|^\(?(?:\p{Lu}\p{L}*\s+)?Photo\s*/",
+    )
+});
+static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:this is|the following is|following is|below is|here is)\s+the\s+(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
+    )
+});
+static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\bwill\s+(?:be held|be in|be hosted|address|visit|travel|hold|open|attend|take part|participate|deliver|speak|host|launch|convene|meet|chair|lead|brief)\b|\bis scheduled to\b|\bis expected to (?:address|attend|visit|speak|open)\b|\bmedia advisory\b|\bnext week\b",
+    )
+});
+static SPEECH_VERB: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"\b(?:{SPEECH_VERBS})\b")));
+static TODAY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\btoday,?\s+$|\bon\s+$|\(\s*$"));
+static WEEKDAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+});
+static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:conference|meeting|summit|session|forum|symposium|congress|ceremony|workshop|assembly|dialogue|talks|commemoration|event|visit)\b",
+    )
+});
+/// A named event: capitalised words around an event noun ("International Conference on
+/// Genocide Prevention", "High-level Conference on Health Solidarity 12").
+static EVENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:Conference|Summit|Meeting|Forum|Session|Symposium|Congress|Dialogue|Workshop|Ceremony|Commemoration|Assembly)(?:\s+(?:on|of|for|to|against)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:(?:and|of|on|for|the)\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+))*)?",
+    )
+});
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', ')', ':', ';'])
+}
+
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+fn is_all_caps(text: &str) -> bool {
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let total = letters(text);
+    total >= 4 && upper * 10 >= total * 9
+}
+
+fn is_decoration(text: &str) -> bool {
+    letters(text) == 0 && text.chars().count() <= 40
+}
+
+/// Navigation trails and mastheads: three or more short segments between bars or bullets,
+/// or a line that ends in a bar.
+fn is_masthead(text: &str) -> bool {
+    let segments: Vec<&str> = text
+        .split(['•', '|', '·', '»', '›'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let short = segments
+        .iter()
+        .all(|s| word_count(s) <= 8 && !s.ends_with('.'));
+    let edged = text.ends_with('|') || text.starts_with('|');
+    short
+        && (segments.len() >= 3
+            || (edged && segments.len() >= 2)
+            || (segments.len() == 2 && text.contains('•')))
+}
+
+fn same_headline(a: &str, b: &str) -> bool {
+    let ka: String = fold(a).chars().filter(|c| c.is_alphanumeric()).collect();
+    let kb: String = fold(b).chars().filter(|c| c.is_alphanumeric()).collect();
+    !ka.is_empty() && ka == kb
+}
+
+/// Joins lines that belong together: hard-wrapped prose, and an all-capitals headline
+/// broken over two lines.
+fn logical_lines(text: &str) -> Vec<Line> {
+    let physical: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .collect();
+    let long: Vec<usize> = physical
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .filter(|&n| n > 30)
+        .collect();
+    let wrapped = long.len() >= 5 && long.iter().all(|&n| n <= 100) && {
+        let mut multi_line_blocks = 0;
+        let mut run = 0;
+        for (_, l) in &physical {
+            if l.is_empty() {
+                run = 0;
+            } else {
+                run += 1;
+                if run == 2 {
+                    multi_line_blocks += 1;
+                }
+            }
+        }
+        multi_line_blocks >= 2
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut previous_blank = true;
+    for (no, l) in physical {
+        if l.is_empty() {
+            previous_blank = true;
+            continue;
+        }
+        let joins = !previous_blank
+            && lines.last().is_some_and(|prev| {
+                (wrapped
+                    && !prev.text.is_empty()
+                    && word_count(&prev.text) >= 4
+                    && word_count(l) >= 1)
+                    || (is_all_caps(&prev.text)
+                        && is_all_caps(l)
+                        && !ends_sentence(&prev.text)
+                        && word_count(&prev.text) >= 4)
+            });
+        match lines.last_mut() {
+            Some(prev) if joins => {
+                prev.raw.push(' ');
+                prev.raw.push_str(l);
+                prev.text = collapse_whitespace(&prev.raw);
+            }
+            _ => lines.push(Line {
+                no,
+                raw: l.to_string(),
+                text: collapse_whitespace(l),
+            }),
+        }
+        previous_blank = false;
+    }
+    lines
+}
+
+/// Whether a line can be a headline: a handful of words that do not end like a sentence
+/// and do not open with a dateline.
+fn title_like(line: &Line, rules: &Rules) -> bool {
+    let words = word_count(&line.text);
+    (2..=40).contains(&words)
+        && line.text.chars().count() <= 300
+        && !line.text.ends_with('.')
+        && parse_dateline(&line.text, rules).is_none()
+        && !CAPTION.is_match(&line.text)
+}
+
+/// A body line that is a subheading, or a footer line if no paragraph follows it.
+fn short_label(text: &str) -> bool {
+    word_count(text) <= 8 && !ends_sentence(text)
+}
+
+struct Walk<'r> {
+    rules: &'r Rules,
+    region: Region,
+    headline: Option<Line>,
+    header_date: Option<(Line, DateMatch)>,
+    date_line: Option<(Line, DateMatch)>,
+    blocks: Vec<(usize, Block)>,
+    removed: Vec<RemovedLine>,
+    bylines: Vec<String>,
+}
+
+impl Walk<'_> {
+    fn remove(&mut self, line: &Line, reason: RemovalReason) {
+        self.removed.push(RemovedLine {
+            line: line.no,
+            text: line.raw.clone(),
+            reason,
+        });
+    }
+
+    fn paragraphs_seen(&self) -> bool {
+        self.blocks
+            .iter()
+            .any(|(_, b)| matches!(b, Block::Paragraph(_)))
+    }
+
+    fn take(&mut self, line: Line) {
+        let text = &line.text;
+        if self.region == Region::Footer {
+            return self.remove(&line, RemovalReason::Footer);
+        }
+        if self.paragraphs_seen() && self.rules.footer_markers.matches(text) {
+            self.region = Region::Footer;
+            let reason = if is_decoration(text) {
+                RemovalReason::Decoration
+            } else {
+                RemovalReason::Footer
+            };
+            return self.remove(&line, reason);
+        }
+        if is_decoration(text) {
+            return self.remove(&line, RemovalReason::Decoration);
+        }
+        if self.rules.boilerplate.matches(text) {
+            return self.remove(&line, RemovalReason::Boilerplate);
+        }
+        if IMAGE_LABEL.is_match(text) && !ends_sentence(text) {
+            return self.remove(&line, RemovalReason::ImageLabel);
+        }
+        if is_masthead(text) {
+            return self.remove(&line, RemovalReason::Masthead);
+        }
+        if SIGN_OFF.is_match(text) && word_count(text) <= 8 {
+            return self.remove(&line, RemovalReason::SignOff);
+        }
+        if let Some(found) = standalone_date(text) {
+            let reason = if self.headline.is_none()
+                && self.region == Region::Header
+                && self.header_date.is_none()
+            {
+                self.header_date = Some((line.clone(), found));
+                RemovalReason::CaptureDate
+            } else {
+                if self.date_line.is_none() {
+                    self.date_line = Some((line.clone(), found));
+                }
+                RemovalReason::DateLine
+            };
+            return self.remove(&line, reason);
+        }
+        if self
+            .headline
+            .as_ref()
+            .is_some_and(|h| same_headline(&h.text, text))
+        {
+            return self.remove(&line, RemovalReason::RepeatedHeadline);
+        }
+        if CAPTION.is_match(text) {
+            self.blocks.push((line.no, Block::Caption(text.clone())));
+            return;
+        }
+        if BYLINE.is_match(text) && word_count(text) <= 10 && !self.paragraphs_seen() {
+            self.bylines.push(text.clone());
+            return self.remove(&line, RemovalReason::Byline);
+        }
+        if self.region == Region::Header {
+            if self.headline.is_none() {
+                if word_count(text) < 3 && !ends_sentence(text) {
+                    return self.remove(&line, RemovalReason::Label);
+                }
+                if title_like(&line, self.rules) {
+                    self.headline = Some(line);
+                    return;
+                }
+            } else if word_count(text) <= 6 && !ends_sentence(text) {
+                return self.remove(&line, RemovalReason::Label);
+            }
+            self.region = Region::Body;
+        }
+        let block = if short_label(text) {
+            Block::Heading(text.clone())
+        } else {
+            Block::Paragraph(text.clone())
+        };
+        self.blocks.push((line.no, block));
+    }
+
+    /// Short lines after the last paragraph are the page's tail (links, labels), not
+    /// subheadings.
+    fn finish(&mut self) {
+        let last_paragraph = self
+            .blocks
+            .iter()
+            .rposition(|(_, b)| matches!(b, Block::Paragraph(_)));
+        let tail_from = last_paragraph.map_or(0, |i| i + 1);
+        let tail: Vec<(usize, Block)> = self.blocks.drain(tail_from..).collect();
+        for (no, block) in tail {
+            match block {
+                Block::Heading(text) => self.removed.push(RemovedLine {
+                    line: no,
+                    text,
+                    reason: RemovalReason::Footer,
+                }),
+                other => self.blocks.push((no, other)),
+            }
+        }
+        self.removed.sort_by_key(|r| r.line);
+    }
+}
+
+/// Reads a document's fields from its decoded text.
+pub fn analyse(text: &str, rules: &Rules) -> Analysis {
+    let mut walk = Walk {
+        rules,
+        region: Region::Header,
+        headline: None,
+        header_date: None,
+        date_line: None,
+        blocks: Vec::new(),
+        removed: Vec::new(),
+        bylines: Vec::new(),
+    };
+    for line in logical_lines(text) {
+        walk.take(line);
+    }
+    walk.finish();
+    let mut warnings = Vec::new();
+
+    let first_paragraph = walk.blocks.iter().find_map(|(no, b)| match b {
+        Block::Paragraph(t) => Some((*no, t.clone())),
+        _ => None,
+    });
+    let dateline: Option<(usize, Dateline)> = first_paragraph
+        .as_ref()
+        .and_then(|(no, t)| parse_dateline(t, rules).map(|d| (*no, d)));
+    let paragraphs: Vec<(usize, &str)> = walk
+        .blocks
+        .iter()
+        .filter_map(|(no, b)| match b {
+            Block::Paragraph(t) => Some((*no, t.as_str())),
+            _ => None,
+        })
+        .collect();
+    let paragraph_texts: Vec<&str> = paragraphs.iter().map(|(_, t)| *t).collect();
+
+    // People: paragraphs, captions without photo credits, bylines.
+    let captions: Vec<&str> = walk
+        .blocks
+        .iter()
+        .filter_map(|(_, b)| match b {
+            Block::Caption(t) => Some(strip_photo_credit(t)),
+            _ => None,
+        })
+        .collect();
+    let mut people_sources: Vec<&str> = paragraph_texts.clone();
+    people_sources.extend(captions.iter().copied());
+    let people = find_people(&people_sources, &rules.places);
+
+    // Quotes.
+    let spans = find_quoted_spans(&paragraph_texts);
+    let main_person = people.first().map(String::as_str);
+    let speakers_of = attribute(&spans, &paragraph_texts, &people, main_person);
+    let quotes: Vec<Quote> = spans
+        .iter()
+        .zip(speakers_of)
+        .filter(|(span, _)| word_count(&span.text) >= 3)
+        .map(|(span, speaker)| Quote {
+            text: span.text.clone(),
+            speaker,
+            paragraph: span.paragraph,
+        })
+        .collect();
+
+    // Kind.
+    let intro = paragraphs
+        .iter()
+        .take(3)
+        .find(|(_, t)| FULL_TEXT_INTRO.is_match(t));
+    let attributed = quotes.iter().filter(|q| q.speaker.is_some()).count();
+    let speech_verbs = paragraph_texts
+        .iter()
+        .filter(|t| SPEECH_VERB.is_match(t))
+        .count();
+    let (kind, kind_evidence) = if let Some((no, _)) = intro {
+        (
+            Kind::FullText,
+            Evidence::at(
+                *no,
+                "introduced as the text of a speech, message or statement",
+            ),
+        )
+    } else if let Some((no, _)) = paragraphs
+        .first()
+        .filter(|(_, t)| ANNOUNCEMENT.is_match(t) && !SPEECH_VERB.is_match(t) && attributed == 0)
+    {
+        (
+            Kind::Announcement,
+            Evidence::at(
+                *no,
+                "the lede announces what will happen, and no one is quoted",
+            ),
+        )
+    } else if attributed > 0 || speech_verbs > 0 {
+        (
+            Kind::Report,
+            Evidence::rule(format!(
+                "{attributed} attributed quotes, {speech_verbs} paragraphs with speech verbs"
+            )),
+        )
+    } else if dateline.is_some() {
+        (
+            Kind::Report,
+            Evidence::rule("a news dateline opens the text"),
+        )
+    } else {
+        (
+            Kind::Other,
+            Evidence::rule("no quotes, speech verbs or dateline"),
+        )
+    };
+
+    let mut speakers: Vec<String> = Vec::new();
+    for speaker in quotes.iter().filter_map(|q| q.speaker.clone()) {
+        if !speakers.iter().any(|s| fold(s) == fold(&speaker)) {
+            speakers.push(speaker);
+        }
+    }
+    if kind == Kind::FullText {
+        if let Some((_, intro_text)) = intro {
+            if let Some(person) = find_people(&[intro_text], &rules.places).into_iter().next() {
+                let person = people
+                    .iter()
+                    .find(|p| fold(p) == fold(&person))
+                    .cloned()
+                    .unwrap_or(person);
+                if !speakers.contains(&person) {
+                    speakers.insert(0, person);
+                }
+            }
+        }
+    }
+
+    // Date: the dateline, else a date line under the headline, else "today, 10 October"
+    // early in the text, else the page header (which may only be the capture date).
+    let mut date: Option<DatedField> = None;
+    if let Some((no, d)) = &dateline {
+        if let Some(found) = &d.date {
+            date = Some(DatedField {
+                date: found.date,
+                inferred: false,
+                evidence: Evidence::at(*no, "dateline"),
+            });
+        }
+    }
+    if date.is_none() {
+        if let Some((line, found)) = &walk.date_line {
+            date = Some(DatedField {
+                date: found.date,
+                inferred: false,
+                evidence: Evidence::at(line.no, "date line"),
+            });
+        }
+    }
+    if date.is_none() {
+        'search: for (no, t) in paragraphs.iter().take(3) {
+            for found in find_dates(t) {
+                if TODAY_DATE.is_match(&t[..found.start]) {
+                    let rule = format!(
+                        "'{}' in the text",
+                        &t[found.start.saturating_sub(7)..found.end].trim()
+                    );
+                    date = Some(DatedField {
+                        date: found.date,
+                        inferred: false,
+                        evidence: Evidence::at(*no, rule),
+                    });
+                    break 'search;
+                }
+            }
+        }
+    }
+    let mut captured = None;
+    if let Some((line, found)) = &walk.header_date {
+        let header = DatedField {
+            date: found.date,
+            inferred: false,
+            evidence: Evidence::at(line.no, "date at the top of the page"),
+        };
+        let earlier_than_header = date
+            .as_ref()
+            .is_none_or(|d| d.date.sort_key() <= found.date.sort_key() || d.date.year.is_none());
+        if date.is_some() && earlier_than_header {
+            captured = Some(DatedField {
+                evidence: Evidence::at(
+                    line.no,
+                    "date at the top of the page, before the headline: when the page was copied",
+                ),
+                ..header
+            });
+        } else if date.is_none() {
+            warnings.push(LineWarning {
+                line: Some(line.no),
+                message: "the only date is the one at the top of the page; it may be when the page was copied".to_string(),
+            });
+            date = Some(header);
+        }
+    }
+    if date.is_none() {
+        warnings.push(LineWarning {
+            line: None,
+            message: "no publication date found".to_string(),
+        });
+    }
+
+    let weekday = paragraphs.iter().take(2).find_map(|(_, t)| {
+        WEEKDAY_WORD
+            .captures(t)
+            .and_then(|c| c.name("day"))
+            .and_then(|d| {
+                [
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                    "Sunday",
+                ]
+                .iter()
+                .position(|w| *w == d.as_str())
+                .and_then(|i| u8::try_from(i).ok())
+            })
+    });
+
+    // Place: the dateline, else "in <place>" in a sentence about an event, else the first
+    // "in <place>" early in the text.
+    let place = dateline
+        .as_ref()
+        .and_then(|(no, d)| d.place.clone().map(|p| (p, Evidence::at(*no, "dateline"))))
+        .or_else(|| place_in_text(&paragraphs, rules, true))
+        .or_else(|| place_in_text(&paragraphs, rules, false));
+
+    // Publisher: the agency in the dateline, a sign-off, else a registry marker.
+    let publisher = dateline
+        .as_ref()
+        .and_then(|(no, d)| {
+            d.agency.as_ref().map(|a| {
+                (
+                    publisher_name(a, rules),
+                    Evidence::at(*no, "agency in the dateline"),
+                )
+            })
+        })
+        .or_else(|| {
+            walk.removed
+                .iter()
+                .filter(|r| r.reason == RemovalReason::SignOff)
+                .find_map(|r| {
+                    let agency = r.text.trim_start_matches(['-', '—', '–', ' ']).trim();
+                    (r.text.starts_with(['-', '—', '–']) && !agency.is_empty()).then(|| {
+                        (
+                            publisher_name(agency, rules),
+                            Evidence::at(r.line, "agency sign-off"),
+                        )
+                    })
+                })
+        })
+        .or_else(|| publisher_by_marker(text, rules));
+    if publisher.is_none() {
+        warnings.push(LineWarning {
+            line: None,
+            message: "unknown publisher (add it to [[publishers]] in site.toml)".to_string(),
+        });
+    }
+
+    // Title: the headline, else one made from the lede.
+    let body_start = dateline.as_ref().map_or(0, |(_, d)| d.end);
+    let title = match &walk.headline {
+        Some(h) => {
+            let title = if is_all_caps(&h.text) {
+                recase(&h.text, &paragraph_texts)
+            } else {
+                h.text.clone()
+            };
+            Some((
+                title,
+                TitleFrom::Source,
+                Evidence::at(h.no, "headline: the first title-like line"),
+            ))
+        }
+        None => first_paragraph.as_ref().and_then(|(no, t)| {
+            let lede = t.get(body_start..).unwrap_or(t);
+            made_title(lede).map(|title| {
+                (
+                    title,
+                    TitleFrom::Made,
+                    Evidence::at(*no, "made from the lede; the text has no headline"),
+                )
+            })
+        }),
+    };
+    if walk.headline.is_none() {
+        warnings.push(LineWarning {
+            line: None,
+            message: "no headline; the title is made from the lede".to_string(),
+        });
+    }
+
+    let event_names = event_names(&paragraph_texts);
+    Analysis {
+        title,
+        kind,
+        kind_evidence,
+        publisher,
+        date,
+        captured,
+        place,
+        speakers,
+        people,
+        quotes,
+        body: walk.blocks.into_iter().map(|(_, b)| b).collect(),
+        removed: walk.removed,
+        warnings,
+        event_names,
+        weekday,
+    }
+}
+
+fn publisher_name(written: &str, rules: &Rules) -> String {
+    rules
+        .publisher_named(written)
+        .map_or_else(|| written.to_string(), str::to_string)
+}
+
+fn publisher_by_marker(text: &str, rules: &Rules) -> Option<(String, Evidence)> {
+    rules.publishers.iter().find_map(|p| {
+        p.markers.iter().find_map(|marker| {
+            let at = text.find(marker.as_str())?;
+            let line = text[..at].matches('\n').count() + 1;
+            Some((
+                p.name.clone(),
+                Evidence::at(line, format!("marker '{marker}'")),
+            ))
+        })
+    })
+}
+
+fn place_in_text(
+    paragraphs: &[(usize, &str)],
+    rules: &Rules,
+    about_event: bool,
+) -> Option<(String, Evidence)> {
+    for (no, paragraph) in paragraphs.iter().take(3) {
+        for sentence in paragraph.split(". ") {
+            if about_event && !EVENT_NOUN.is_match(sentence) {
+                continue;
+            }
+            let mut rest = sentence;
+            while let Some(at) = rest.find("in ") {
+                let preceded_by_word = rest[..at].chars().last().is_some_and(char::is_alphanumeric);
+                let after = &rest[at + 3..];
+                if !preceded_by_word {
+                    if let Some(place) = rules.place_at_start(after) {
+                        let rule = if about_event {
+                            "'in <place>' in a sentence about the event"
+                        } else {
+                            "'in <place>' early in the text"
+                        };
+                        return Some((place.to_string(), Evidence::at(*no, rule)));
+                    }
+                }
+                rest = after;
+            }
+        }
+    }
+    None
+}
+
+/// A title made from the lede: its first sentence, cut at a clause boundary when long.
+fn made_title(lede: &str) -> Option<String> {
+    let lede = lede.trim();
+    if lede.is_empty() {
+        return None;
+    }
+    let mut sentence_end = lede.len();
+    for (i, c) in lede.char_indices() {
+        if matches!(c, '.' | '?' | '!') && lede[i + 1..].starts_with(' ') && i > 20 {
+            sentence_end = i;
+            break;
+        }
+    }
+    let sentence = lede[..sentence_end].trim();
+    if sentence.chars().count() <= 100 {
+        return Some(sentence.to_string());
+    }
+    let limit = sentence
+        .char_indices()
+        .nth(110)
+        .map_or(sentence.len(), |(i, _)| i);
+    let clause = [", and ", ", but ", "; ", ", "]
+        .iter()
+        .filter_map(|sep| sentence[..limit].rfind(sep).filter(|&i| i >= 40))
+        .next();
+    if let Some(cut) = clause {
+        return Some(sentence[..cut].trim_end_matches([',', ';']).to_string());
+    }
+    let cut = sentence[..limit].rfind(' ').unwrap_or(limit);
+    Some(format!(
+        "{}…",
+        sentence[..cut].trim_end_matches([',', ';', ':'])
+    ))
+}
+
+/// Sentence case for an all-capitals headline, taking each word's form from the body
+/// ("NEW YORK" → "New York", "UN" stays "UN") and lower case otherwise.
+fn recase(headline: &str, body: &[&str]) -> String {
+    let mut forms: std::collections::HashMap<String, std::collections::HashMap<String, usize>> =
+        Default::default();
+    for paragraph in body {
+        let mut sentence_start = true;
+        for word in paragraph.split_whitespace() {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if !bare.is_empty() && !sentence_start {
+                *forms
+                    .entry(bare.to_lowercase())
+                    .or_default()
+                    .entry(bare.to_string())
+                    .or_default() += 1;
+            }
+            sentence_start = word.ends_with(['.', '?', '!', ':']);
+        }
+    }
+    let mut out = String::with_capacity(headline.len());
+    for (i, word) in headline.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let start = word
+            .find(|c: char| c.is_alphanumeric())
+            .unwrap_or(word.len());
+        let end = word
+            .rfind(|c: char| c.is_alphanumeric())
+            .map_or(start, |e| {
+                e + word[e..].chars().next().map_or(1, char::len_utf8)
+            });
+        let bare = &word[start..end];
+        let form = forms
+            .get(&bare.to_lowercase())
+            .and_then(|f| {
+                f.iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(w, _)| w.clone())
+            })
+            .unwrap_or_else(|| bare.to_lowercase());
+        let form = if i == 0 {
+            title_case_first(&form)
+        } else {
+            form
+        };
+        out.push_str(&word[..start]);
+        out.push_str(&form);
+        out.push_str(&word[end..]);
+    }
+    out
+}
+
+fn title_case_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Names of conferences, meetings and summits, in order of first mention.
+fn event_names(paragraphs: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for paragraph in paragraphs {
+        for m in EVENT_NAME.find_iter(paragraph) {
+            let name = m.as_str().trim();
+            let name = name.trim_start_matches("The ").trim();
+            let capitalised = name
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            if capitalised >= 2 && !names.iter().any(|n| fold(n) == fold(name)) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LoaderConfig;
+
+    fn analysed(text: &str) -> Analysis {
+        analyse(text, &Rules::new(&LoaderConfig::default(), &[]))
+    }
+
+    #[test]
+    fn made_titles_cut_at_a_clause() {
+        let lede = "UN Secretary-General Ban Ki-moon has declared that defending human rights is a global responsibility, and called on all governments to renew their commitment.";
+        let title = made_title(lede).unwrap_or_default();
+        assert_eq!(title, "UN Secretary-General Ban Ki-moon has declared that defending human rights is a global responsibility");
+        assert!(made_title(&"word ".repeat(100)).is_some_and(|t| t.chars().count() <= 120));
+    }
+
+    #[test]
+    fn all_caps_headlines_take_the_body_case() {
+        let body = ["The conference in New York on mass atrocities heard the UN chief."];
+        assert_eq!(
+            recase("UN CONFERENCE IN NEW YORK ON MASS ATROCITIES", &body),
+            "UN conference in New York on mass atrocities"
+        );
+    }
+
+    #[test]
+    fn a_wire_story_without_headline() {
+        let a = analysed("KIGALI, May 3 (Reuters) - Rwanda's president said on Tuesday the talks would go on.\nThe talks resume next week, officials said.\n(Reporting by Jane Doe; Editing by John Roe)\n");
+        assert_eq!(a.title.as_ref().map(|t| t.1), Some(TitleFrom::Made));
+        assert_eq!(a.place.map(|p| p.0).as_deref(), Some("Kigali"));
+        assert_eq!(a.publisher.map(|p| p.0).as_deref(), Some("Reuters"));
+        assert_eq!(a.date.map(|d| d.date.iso()).as_deref(), Some("--05-03"));
+        assert_eq!(a.body.len(), 2);
+        assert_eq!(a.removed.len(), 1);
+    }
+
+    #[test]
+    fn a_government_release() {
+        let text = "FOR IMMEDIATE RELEASE\n\nMinister opens new clinic in Nairobi\n\nNairobi, March 3, 2015 – The Minister of Health today opened a clinic.\n\n“This clinic will serve ten thousand families,” said Minister Grace Wanjiru.\n\n###\n\nContact: press office, +254 20 000 000\n";
+        let a = analysed(text);
+        assert_eq!(
+            a.title.map(|t| t.0).as_deref(),
+            Some("Minister opens new clinic in Nairobi")
+        );
+        assert_eq!(a.date.map(|d| d.date.iso()).as_deref(), Some("2015-03-03"));
+        assert_eq!(a.speakers, vec!["Grace Wanjiru"]);
+        assert_eq!(a.body.len(), 2);
+        assert!(a.removed.iter().any(|r| r.text.starts_with("Contact:")));
+    }
+
+    #[test]
+    fn only_furniture_gives_an_empty_body() {
+        let a = analysed("Skip to main content\n\nShare\n\nFollow us\n\n* *** *\n");
+        assert!(a.body.is_empty());
+        assert_eq!(a.removed.len(), 4);
+        assert!(a.title.is_none());
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "A headline about wrapping\n\nThe first paragraph of a hard-wrapped text runs over\nseveral lines because an editor wrapped it at a fixed\nwidth long ago.\n\nThe second paragraph is wrapped in just the same way\nand carries on over the next line as well.\n\nThe third paragraph also runs over a couple of lines\nso the file looks wrapped throughout.\n";
+        let a = analysed(text);
+        assert_eq!(a.body.len(), 3, "{:?}", a.body);
+    }
+}

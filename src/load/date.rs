@@ -1,0 +1,360 @@
+//! Dates as press texts write them: full, partial (no year) and with weekdays.
+
+use regex::Regex;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::sync::LazyLock;
+
+/// A calendar date of which any part may be unknown, as in a wire dateline
+/// ("April 2") that gives no year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    pub fn ymd(year: i32, month: u8, day: u8) -> Self {
+        Self {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    /// ISO 8601: `2014-04-01`, `2014-04`, `2014`, or `--10-10` for a day without a year.
+    pub fn iso(&self) -> String {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+            (None, Some(m), None) => format!("--{m:02}"),
+            (None, None, _) => String::new(),
+        }
+    }
+
+    /// A date a reader understands: "1 April 2014", "10 October", "April 2014".
+    pub fn human(&self) -> String {
+        let month = self
+            .month
+            .map(|m| MONTH_NAMES[usize::from(m.clamp(1, 12)) - 1]);
+        match (self.year, month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{d} {m} {y}"),
+            (Some(y), Some(m), None) => format!("{m} {y}"),
+            (Some(y), None, _) => y.to_string(),
+            (None, Some(m), Some(d)) => format!("{d} {m}"),
+            (None, Some(m), None) => m.to_string(),
+            (None, None, _) => String::new(),
+        }
+    }
+
+    /// The full date as a chrono date, when year, month and day are all known and valid.
+    pub fn to_naive(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(self.year?, u32::from(self.month?), u32::from(self.day?))
+    }
+
+    /// Whether two dates can be the same day or lie within `days` of each other,
+    /// judged only on the parts both of them know.
+    pub fn within_days(&self, other: &PartialDate, days: i64) -> bool {
+        if let (Some(a), Some(b)) = (self.to_naive(), other.to_naive()) {
+            return (a - b).num_days().abs() <= days;
+        }
+        match (self.month, self.day, other.month, other.day) {
+            (Some(m1), Some(d1), Some(m2), Some(d2)) => {
+                // Compare within a leap year; wrap around the new year.
+                let day_of_year = |m: u8, d: u8| {
+                    chrono::NaiveDate::from_ymd_opt(2000, u32::from(m), u32::from(d))
+                        .map(|x| i64::from(chrono::Datelike::ordinal(&x)))
+                };
+                match (day_of_year(m1, d1), day_of_year(m2, d2)) {
+                    (Some(a), Some(b)) => {
+                        let diff = (a - b).abs();
+                        diff.min(366 - diff) <= days
+                    }
+                    _ => false,
+                }
+            }
+            _ => match (self.year, other.year) {
+                (Some(a), Some(b)) => (a - b).abs() <= 1,
+                _ => true,
+            },
+        }
+    }
+
+    /// The key dates sort by: unknown parts sort first.
+    pub fn sort_key(&self) -> (i32, u8, u8) {
+        (
+            self.year.unwrap_or(0),
+            self.month.unwrap_or(0),
+            self.day.unwrap_or(0),
+        )
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month names and abbreviations in English, French and Spanish, longest first so that
+/// the regex prefers "March" over "Mar".
+const MONTH_WORDS: &[(&str, u8)] = &[
+    ("september", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("december", 12),
+    ("décembre", 12),
+    ("diciembre", 12),
+    ("november", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("february", 2),
+    ("février", 2),
+    ("febrero", 2),
+    ("january", 1),
+    ("janvier", 1),
+    ("october", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("juillet", 7),
+    ("august", 8),
+    ("agosto", 8),
+    ("april", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("enero", 1),
+    ("march", 3),
+    ("marzo", 3),
+    ("junio", 6),
+    ("julio", 7),
+    ("mars", 3),
+    ("juin", 6),
+    ("june", 6),
+    ("july", 7),
+    ("mayo", 5),
+    ("août", 8),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// English month words that are also ordinary words; only taken as months when capitalised.
+const AMBIGUOUS_MONTH_WORDS: &[&str] = &["may", "march", "mar", "mai", "jan", "sept", "dec", "aug"];
+
+const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo";
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_WORDS
+        .iter()
+        .map(|(w, _)| *w)
+        .collect::<Vec<_>>()
+        .join("|");
+    let pattern = format!(
+        r"(?i)\b(?:(?P<wd>{WEEKDAYS})\.?,?\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(?P<m1>{months})\.?(?:,?\s+(?:de\s+)?(?P<y1>\d{{4}})\b)?|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}})\b)?|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b)"
+    );
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("date pattern must compile: {e}"))
+});
+
+/// A date found in a text, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    pub date: PartialDate,
+    pub start: usize,
+    pub end: usize,
+    /// The weekday the text names, if any (0 = Monday).
+    pub weekday: Option<u8>,
+}
+
+fn month_number(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    MONTH_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, m)| *m)
+}
+
+fn weekday_number(word: &str) -> Option<u8> {
+    let lower = word.to_lowercase();
+    let prefixes = [
+        ["mon", "lun", "lunes"],
+        ["tue", "mar", "martes"],
+        ["wed", "mer", "mié"],
+        ["thu", "jeu", "jue"],
+        ["fri", "ven", "vie"],
+        ["sat", "sam", "sáb"],
+        ["sun", "dim", "dom"],
+    ];
+    prefixes
+        .iter()
+        .position(|p| p.iter().any(|x| lower.starts_with(x)))
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+/// Every date expression in `text`, in order.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    DATE_RE
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let (day, month_word, year) = if let Some(m) = caps.name("m1") {
+                (caps.name("d1")?.as_str(), m.as_str(), caps.name("y1"))
+            } else if let Some(m) = caps.name("m2") {
+                (caps.name("d2")?.as_str(), m.as_str(), caps.name("y2"))
+            } else {
+                let year: i32 = caps.name("y3")?.as_str().parse().ok()?;
+                let month: u8 = caps.name("m3")?.as_str().parse().ok()?;
+                let day: u8 = caps.name("d3")?.as_str().parse().ok()?;
+                let date = PartialDate::ymd(year, month, day);
+                date.to_naive()?;
+                return Some(DateMatch {
+                    date,
+                    start: whole.start(),
+                    end: whole.end(),
+                    weekday: None,
+                });
+            };
+            let lower = month_word.to_lowercase();
+            let capitalised = month_word.chars().next().is_some_and(char::is_uppercase);
+            if AMBIGUOUS_MONTH_WORDS.contains(&lower.as_str()) && !capitalised {
+                return None;
+            }
+            let month = month_number(month_word)?;
+            let day: u8 = day.parse().ok()?;
+            if !(1..=31).contains(&day) {
+                return None;
+            }
+            let year = year.and_then(|y| y.as_str().parse::<i32>().ok());
+            let date = PartialDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            };
+            if year.is_some() && date.to_naive().is_none() {
+                return None;
+            }
+            if year.is_none()
+                && chrono::NaiveDate::from_ymd_opt(2000, u32::from(month), u32::from(day)).is_none()
+            {
+                return None;
+            }
+            let weekday = caps.name("wd").and_then(|w| weekday_number(w.as_str()));
+            Some(DateMatch {
+                date,
+                start: whole.start(),
+                end: whole.end(),
+                weekday,
+            })
+        })
+        .collect()
+}
+
+/// The date a line consists of, if the line is nothing but a date (a page header such
+/// as "Sunday, 17 January 2021", or a date line under a headline).
+pub fn standalone_date(line: &str) -> Option<DateMatch> {
+    let trimmed = line
+        .trim()
+        .trim_end_matches(['.', ',', '|', '-', '–', '—'])
+        .trim();
+    let found = find_dates(trimmed).into_iter().next()?;
+    (found.start == 0 && found.end == trimmed.len()).then_some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> Option<String> {
+        find_dates(text).first().map(|m| m.date.iso())
+    }
+
+    #[test]
+    fn reads_the_forms_press_texts_use() {
+        let cases = [
+            ("1 April 2014. UN Secretary-General", Some("2014-04-01")),
+            ("Brussels, April 2 (IANS/WAM) UN", Some("--04-02")),
+            ("28 March 2014- UN Secretary General", Some("2014-03-28")),
+            ("in New York today, 10 October, of the", Some("--10-10")),
+            ("Sunday, 17 January 2021", Some("2021-01-17")),
+            ("April 2, 2014", Some("2014-04-02")),
+            ("GENEVA, Mar. 3 (Xinhua) --", Some("--03-03")),
+            ("le 2 avril 2014 à Genève", Some("2014-04-02")),
+            ("2014-04-01", Some("2014-04-01")),
+            ("You may 2 things", None),
+            ("124 representatives of states", None),
+            ("31 February 2014", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(first(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn standalone_dates_are_whole_lines() {
+        assert_eq!(
+            standalone_date("Sunday, 17 January 2021").map(|m| m.weekday),
+            Some(Some(6))
+        );
+        assert!(standalone_date("1 April 2014. UN Secretary-General").is_none());
+    }
+
+    #[test]
+    fn partial_dates_write_iso() {
+        let d = PartialDate {
+            year: None,
+            month: Some(10),
+            day: Some(10),
+        };
+        assert_eq!(d.iso(), "--10-10");
+        assert_eq!(d.human(), "10 October");
+        assert!(d.within_days(&PartialDate::ymd(2014, 10, 11), 2));
+        assert!(PartialDate {
+            year: None,
+            month: Some(12),
+            day: Some(31)
+        }
+        .within_days(
+            &PartialDate {
+                year: None,
+                month: Some(1),
+                day: Some(1)
+            },
+            1
+        ));
+    }
+}

@@ -1,0 +1,201 @@
+//! Datelines: the "PLACE, Date (Agency) --" or "Date -" that opens a news text.
+
+use super::date::{find_dates, DateMatch};
+use super::people::compile;
+use super::rules::Rules;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a dateline says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub place: Option<String>,
+    pub date: Option<DateMatch>,
+    pub agency: Option<String>,
+    /// Byte offset where the text after the dateline starts.
+    pub end: usize,
+}
+
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*(?:--|[-–—:.|])\s*"));
+static AGENCY: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^\s*\((?P<agency>\p{Lu}[\p{L}/&.' -]{0,40})\)\s*(?:--|[-–—:])?\s*"));
+/// A place not in the gazetteer: wire style capitals ("KIGALI") or a short capitalised name.
+static PLACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3}|\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+){0,2})",
+    )
+});
+const NOT_PLACES: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "on",
+    "in",
+    "by",
+    "at",
+    "last",
+    "this",
+    "next",
+    "the",
+    "but",
+    "and",
+];
+
+/// Reads the dateline at the start of a paragraph, if it has one.
+pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
+    let first_date = find_dates(text).into_iter().next();
+    if let Some(date) = first_date.clone().filter(|d| d.start == 0) {
+        let rest = &text[date.end..];
+        if let Some(caps) = AGENCY.captures(rest) {
+            let agency = caps.name("agency").map(|a| a.as_str().trim().to_string());
+            return Some(Dateline {
+                place: None,
+                date: Some(date.clone()),
+                agency,
+                end: date.end + caps[0].len(),
+            });
+        }
+        if let Some(sep) = SEPARATOR.find(rest) {
+            return Some(Dateline {
+                place: None,
+                date: Some(date.clone()),
+                agency: None,
+                end: date.end + sep.end(),
+            });
+        }
+        return None;
+    }
+    let (place, place_len) = match rules.place_at_start(text) {
+        Some(known) => (known.to_string(), known.len().min(text.len())),
+        None => {
+            let m = PLACE_WORDS.find(text)?;
+            if NOT_PLACES.contains(&m.as_str().to_lowercase().as_str()) {
+                return None;
+            }
+            (title_case(m.as_str()), m.end())
+        }
+    };
+    // The gazetteer compares folded text, so step to the real end of the place as written.
+    let place_end = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .find(|&i| i >= place_len)?;
+    let mut rest_at = place_end;
+    let mut date = None;
+    if let Some(after_comma) = text[rest_at..].strip_prefix(',') {
+        let trimmed = after_comma.trim_start();
+        let offset = rest_at + 1 + (after_comma.len() - trimmed.len());
+        if let Some(found) = find_dates(trimmed)
+            .into_iter()
+            .next()
+            .filter(|d| d.start == 0)
+        {
+            rest_at = offset + found.end;
+            date = Some(DateMatch {
+                start: found.start + offset,
+                end: found.end + offset,
+                ..found
+            });
+        }
+    }
+    let mut agency = None;
+    if let Some(caps) = AGENCY.captures(&text[rest_at..]) {
+        agency = caps.name("agency").map(|a| a.as_str().trim().to_string());
+        rest_at += caps[0].len();
+    } else if date.is_some() {
+        if let Some(sep) = SEPARATOR.find(&text[rest_at..]) {
+            rest_at += sep.end();
+        }
+    }
+    if date.is_none() && agency.is_none() {
+        return None;
+    }
+    let place = rules
+        .place_at_start(&place)
+        .map(str::to_string)
+        .unwrap_or(place);
+    Some(Dateline {
+        place: Some(place),
+        date,
+        agency,
+        end: rest_at.min(text.len()),
+    })
+}
+
+/// "NEW YORK" → "New York".
+pub fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LoaderConfig;
+
+    fn read(text: &str) -> Option<(Option<String>, Option<String>, Option<String>, String)> {
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        parse_dateline(text, &rules).map(|d| {
+            (
+                d.place,
+                d.date.map(|x| x.date.iso()),
+                d.agency,
+                text[d.end..].to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn reads_wire_and_release_datelines() {
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            read("Brussels, April 2 (IANS/WAM) UN chief"),
+            Some((
+                s("Brussels"),
+                s("--04-02"),
+                s("IANS/WAM"),
+                "UN chief".into()
+            ))
+        );
+        assert_eq!(
+            read("GENEVA, Mar. 3 (Xinhua) -- The envoy"),
+            Some((s("Geneva"), s("--03-03"), s("Xinhua"), "The envoy".into()))
+        );
+        assert_eq!(
+            read("KIGALI (Reuters) - Rwanda"),
+            Some((s("Kigali"), None, s("Reuters"), "Rwanda".into()))
+        );
+        assert_eq!(
+            read("1 April 2014. UN Secretary-General"),
+            Some((None, s("2014-04-01"), None, "UN Secretary-General".into()))
+        );
+        assert_eq!(
+            read("28 March 2014- UN Secretary"),
+            Some((None, s("2014-03-28"), None, "UN Secretary".into()))
+        );
+        assert_eq!(
+            read("Geneva, March 3, 2014 – The minister"),
+            Some((s("Geneva"), s("2014-03-03"), None, "The minister".into()))
+        );
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_datelines() {
+        assert_eq!(
+            read("The Secretary-General today addressed a conference."),
+            None
+        );
+        assert_eq!(read("Today, 10 October, leaders met."), None);
+        assert_eq!(read("Despite the atrocities, the world"), None);
+    }
+}

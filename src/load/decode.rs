@@ -1,0 +1,102 @@
+//! Turning a file's bytes into clean Unicode text.
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use unicode_normalization::UnicodeNormalization;
+
+/// Text decoded from a source file, with a note when the encoding had to be guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file looks binary (it holds NUL bytes), not text")]
+    Binary,
+}
+
+/// Decodes UTF-8 (with or without a BOM), UTF-16 with a BOM, or else Windows-1252, then
+/// normalises line endings to '\n', spaces to plain spaces and the text to NFC.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (raw, warning) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (String::from_utf8_lossy(rest).into_owned(), None)
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        (UTF_16LE.decode_with_bom_removal(bytes).0.into_owned(), None)
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        (UTF_16BE.decode_with_bom_removal(bytes).0.into_owned(), None)
+    } else if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), None),
+            Err(_) => (
+                WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0
+                    .into_owned(),
+                Some("not valid UTF-8; read as Windows-1252".to_string()),
+            ),
+        }
+    };
+    Ok(Decoded {
+        text: clean(&raw),
+        warning,
+    })
+}
+
+/// Line endings to '\n', no-break and other odd spaces to ' ', control characters dropped,
+/// NFC.
+fn clean(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\t' => out.push(if c == '\t' { ' ' } else { '\n' }),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_the_encodings_sources_come_in() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFcaf\xC3\xA9\r\nx").map(|d| d.text),
+            Ok("café\nx".to_string())
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEa\x00\xE9\x00").map(|d| d.text),
+            Ok("aé".to_string())
+        );
+        let latin = decode(b"caf\xE9 \x93quoted\x94");
+        assert_eq!(latin.as_ref().map(|d| d.text.as_str()), Ok("café “quoted”"));
+        assert!(latin.is_ok_and(|d| d.warning.is_some()));
+        assert_eq!(decode(b"\x7FELF\x00\x01"), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn normalises_spaces_and_composes() {
+        assert_eq!(
+            decode("a\u{00A0}b\rc e\u{0301}".as_bytes()).map(|d| d.text),
+            Ok("a b\nc é".to_string())
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! The loader: every source file becomes a typed [`Document`] or a diagnostic.
+
+pub mod analyse;
+pub mod date;
+pub mod dateline;
+pub mod decode;
+pub mod document;
+pub mod people;
+pub mod quotes;
+pub mod rules;
+
+pub use date::PartialDate;
+pub use document::*;
+
+use crate::config::SiteConfig;
+use crate::text::slugify;
+use rayon::prelude::*;
+use rules::Rules;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// File extensions read as sources.
+const SOURCE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// What loading a source folder gives: the documents, sorted by source path, and every
+/// diagnostic.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why loading could not even start.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: the source folder does not exist (set `source` in site.toml or pass --source)")]
+    MissingSource(PathBuf),
+    #[error("{0}: the source is not a folder")]
+    NotAFolder(PathBuf),
+}
+
+/// Loads every source file under the configured source folder, in parallel.
+pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
+    let root = &config.source;
+    if !root.exists() {
+        return Err(LoadError::MissingSource(root.clone()));
+    }
+    if !root.is_dir() {
+        return Err(LoadError::NotAFolder(root.clone()));
+    }
+    let rules = Rules::new(&config.loader, &config.publishers);
+    let mut diagnostics = Vec::new();
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let hidden =
+                    entry.file_name().to_string_lossy().starts_with('.') && entry.depth() > 0;
+                if hidden {
+                    continue;
+                }
+                let is_source = entry.file_type().is_file()
+                    && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        SOURCE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                    });
+                if is_source {
+                    files.push((relative_path(root, path), path.to_path_buf()));
+                }
+            }
+            Err(err) => diagnostics.push(Diagnostic {
+                path: err
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string()),
+                line: None,
+                severity: Severity::Error,
+                message: format!(
+                    "cannot read: {}",
+                    err.io_error()
+                        .map_or_else(|| err.to_string(), ToString::to_string)
+                ),
+            }),
+        }
+    }
+    let results: Vec<Result<Document, Diagnostic>> = files
+        .par_iter()
+        .map(|(rel, path)| load_file(rel, path, &rules))
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(doc) => {
+                diagnostics.append(&mut doc.warnings.clone());
+                documents.push(doc);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    assign_unique_slugs(&mut documents);
+    Ok(Loaded {
+        documents,
+        diagnostics,
+    })
+}
+
+fn relative_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads and analyses one file; any failure is a diagnostic naming the file.
+pub fn load_file(rel: &str, path: &Path, rules: &Rules) -> Result<Document, Diagnostic> {
+    let shown = path.display().to_string();
+    let error = |message: String| Diagnostic {
+        path: shown.clone(),
+        line: None,
+        severity: Severity::Error,
+        message,
+    };
+    let size = std::fs::metadata(path)
+        .map_err(|e| error(format!("cannot read: {e}")))?
+        .len();
+    if size > rules.max_file_bytes {
+        return Err(error(format!(
+            "the file is {size} bytes, more than the limit of {} (raise loader.max_file_bytes in site.toml)",
+            rules.max_file_bytes
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read: {e}")))?;
+    load_bytes(rel, &shown, &bytes, rules)
+}
+
+/// Analyses a file's bytes; `shown` is the path diagnostics print.
+pub fn load_bytes(
+    rel: &str,
+    shown: &str,
+    bytes: &[u8],
+    rules: &Rules,
+) -> Result<Document, Diagnostic> {
+    let diagnostic = |severity, line, message: String| Diagnostic {
+        path: shown.to_string(),
+        line,
+        severity,
+        message,
+    };
+    let decoded =
+        decode::decode(bytes).map_err(|e| diagnostic(Severity::Error, None, e.to_string()))?;
+    let is_markdown = rel.ends_with(".md") || rel.ends_with(".markdown");
+    let text = if is_markdown {
+        markdown_to_text(&decoded.text)
+    } else {
+        decoded.text
+    };
+    if text.trim().is_empty() {
+        return Err(diagnostic(
+            Severity::Warning,
+            None,
+            "the file is empty; skipped".to_string(),
+        ));
+    }
+    let analysis = analyse::analyse(&text, rules);
+    let mut warnings: Vec<Diagnostic> = Vec::new();
+    if let Some(w) = decoded.warning {
+        warnings.push(diagnostic(Severity::Warning, None, w));
+    }
+    warnings.extend(
+        analysis
+            .warnings
+            .iter()
+            .map(|w| diagnostic(Severity::Warning, w.line, w.message.clone())),
+    );
+    if analysis.body.is_empty() {
+        warnings.push(diagnostic(
+            Severity::Warning,
+            None,
+            "no body text is left after removing page furniture".to_string(),
+        ));
+    }
+    let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
+    let (title, title_from, title_evidence) = analysis.title.unwrap_or_else(|| {
+        let name = stem.rsplit('/').next().unwrap_or(stem);
+        (
+            format!("Untitled ({name})"),
+            TitleFrom::Made,
+            Evidence::rule("made from the file name; the text has no headline or lede"),
+        )
+    });
+    Ok(Document {
+        id: DocumentId(document_id(stem)),
+        slug: String::new(),
+        source_path: rel.to_string(),
+        source_sha256: Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+        title,
+        title_from,
+        title_evidence,
+        kind: analysis.kind,
+        kind_evidence: analysis.kind_evidence,
+        publisher: analysis.publisher.as_ref().map(|p| p.0.clone()),
+        publisher_evidence: analysis.publisher.map(|p| p.1),
+        date: analysis.date,
+        captured: analysis.captured,
+        place: analysis.place.as_ref().map(|p| p.0.clone()),
+        place_evidence: analysis.place.map(|p| p.1),
+        speakers: analysis.speakers,
+        people: analysis.people,
+        quotes: analysis.quotes,
+        body: analysis.body,
+        removed: analysis.removed,
+        warnings,
+        event_names: analysis.event_names,
+        weekday: analysis.weekday,
+    })
+}
+
+/// A document id from the source path without extension: URL-safe, '/' becomes '-'.
+fn document_id(stem: &str) -> String {
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id.trim_matches('-').to_string();
+    if id.is_empty() {
+        "document".to_string()
+    } else {
+        id
+    }
+}
+
+/// Slugs from titles, made unique by a numeric suffix in source order; ids made unique
+/// the same way (two sources can differ only in extension).
+fn assign_unique_slugs(documents: &mut [Document]) {
+    let mut slugs: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for doc in documents.iter_mut() {
+        let base = slugify(&doc.title, 60);
+        let base = if base.is_empty() {
+            doc.id.0.to_lowercase()
+        } else {
+            base
+        };
+        doc.slug = unique(&mut slugs, base);
+        doc.id = DocumentId(unique(&mut ids, doc.id.0.clone()));
+    }
+}
+
+fn unique(seen: &mut HashMap<String, usize>, base: String) -> String {
+    let count = {
+        let count = seen.entry(base.clone()).or_insert(0);
+        *count += 1;
+        *count
+    };
+    let candidate = if count == 1 {
+        base.clone()
+    } else {
+        format!("{base}-{count}")
+    };
+    if count > 1 && seen.contains_key(&candidate) {
+        return unique(seen, candidate);
+    }
+    if count > 1 {
+        seen.insert(candidate.clone(), 1);
+    }
+    candidate
+}
+
+/// Markdown sources become plain text: one block per paragraph or heading.
+fn markdown_to_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_),
+            ) => out.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_slugs_are_unique() {
+        let mut seen = HashMap::new();
+        let got: Vec<String> = ["a", "a", "a-2", "a"]
+            .iter()
+            .map(|s| unique(&mut seen, s.to_string()))
+            .collect();
+        assert_eq!(got, vec!["a", "a-2", "a-2-2", "a-3"]);
+        assert_eq!(document_id("batch-0000/0000001"), "batch-0000-0000001");
+    }
+
+    #[test]
+    fn markdown_becomes_blocks() {
+        assert_eq!(
+            markdown_to_text("# Title\n\nSome *text*\nhere.\n"),
+            "Title\n\nSome text here.\n\n"
+        );
+    }
+}

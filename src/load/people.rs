@@ -1,0 +1,449 @@
+//! Finding the people a text names, and resolving partial mentions ("Mr. Ban", "the UN
+//! chief", "he") to them.
+
+use crate::text::fold;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that introduce a person's name: honorifics, offices and roles. A capitalised
+/// sequence right after one of these is a name ("Secretary-General Ban Ki-moon",
+/// "Sudanese diplomat Francis Deng").
+const TITLE_WORDS: &str = "Mr|Ms|Mrs|Dr|Prof|Sir|Dame|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader";
+
+/// Capitalised words that are never part of a person's name in these texts: offices,
+/// institutions, calendar words and sentence openers.
+const NOT_NAME_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "and",
+    "but",
+    "or",
+    "to",
+    "by",
+    "with",
+    "from",
+    "as",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "un",
+    "united",
+    "nations",
+    "secretary",
+    "general",
+    "secretary-general",
+    "council",
+    "security",
+    "assembly",
+    "union",
+    "european",
+    "african",
+    "international",
+    "conference",
+    "minister",
+    "foreign",
+    "president",
+    "prime",
+    "deputy",
+    "department",
+    "office",
+    "division",
+    "news",
+    "media",
+    "information",
+    "public",
+    "rights",
+    "human",
+    "special",
+    "adviser",
+    "advisor",
+    "representative",
+    "envoy",
+    "republic",
+    "state",
+    "states",
+    "member",
+    "government",
+    "ministry",
+    "commission",
+    "committee",
+    "organization",
+    "organisation",
+    "world",
+    "global",
+    "regional",
+    "national",
+    "royal",
+    "institute",
+    "university",
+    "group",
+    "centre",
+    "center",
+    "court",
+    "tribunal",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "professor",
+    "photo",
+    "chief",
+    "high",
+    "commissioner",
+    "director",
+    "director-general",
+    "executive",
+    "chair",
+    "agency",
+    "programme",
+    "program",
+    "fund",
+    "bank",
+    "forum",
+    "summit",
+    "meeting",
+    "session",
+    "palace",
+    "house",
+    "street",
+    "north",
+    "south",
+    "east",
+    "west",
+    "new",
+    "ambassador",
+    "affairs",
+    "relations",
+    "cooperation",
+    "development",
+    "crisis",
+    "protect",
+    "responsibility",
+    "prevention",
+    "genocide",
+    "policy",
+    "mission",
+    "force",
+    "army",
+    "police",
+    "party",
+    "movement",
+    "church",
+    "foundation",
+    "association",
+    "society",
+    "federation",
+    "league",
+    "agreement",
+    "treaty",
+    "declaration",
+    "convention",
+    "charter",
+    "report",
+    "resolution",
+    "press",
+    "release",
+    "statement",
+    "message",
+    "speech",
+    "remarks",
+    "address",
+    "full",
+    "text",
+    "reuters",
+    "xinhua",
+    "afp",
+    "ap",
+    "ians",
+    "wam",
+    "unric",
+    "dpi",
+    "ngo",
+    "eu",
+    "au",
+    "who",
+    "unicef",
+    "unhcr",
+    "unesco",
+    "undp",
+    "wfp",
+];
+
+/// A name token: capitalised, letters with inner hyphens and apostrophes ("Ki-moon", "O'Brien").
+const NAME_TOKEN: &str = r"\b\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*\b";
+const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|du|dos|das|ter";
+
+/// Verbs that attribute speech.
+pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on";
+
+fn full_name_pattern() -> String {
+    format!(r"{NAME_TOKEN}(?:\s+(?:(?:{PARTICLES})\s+){{0,2}}{NAME_TOKEN}){{1,3}}")
+}
+
+static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:{TITLE_WORDS})\b\.?,?\s+(?P<name>{})",
+        full_name_pattern()
+    ))
+});
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?P<name>{}),\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?(?:{TITLE_WORDS})\b",
+        full_name_pattern()
+    ))
+});
+static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:{TITLE_WORDS})\b[^.;:,]{{0,60}},\s+(?P<name>{}),",
+        full_name_pattern()
+    ))
+});
+static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?P<name>{})\s+(?:{SPEECH_VERBS})\b",
+        full_name_pattern()
+    ))
+});
+static SPEAKS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:{SPEECH_VERBS})\s+(?P<name>{})",
+        full_name_pattern()
+    ))
+});
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\(?(?:\b\p{Lu}\p{L}*\s+)?\b\p{Lu}[\p{L}.]*/\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}\)?\.?\s*$",
+    )
+});
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?{NAME_TOKEN}(?:\s+(?:(?:{PARTICLES})\s+)?{NAME_TOKEN}){{0,3}}"
+    ))
+});
+
+pub(crate) fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern must compile: {e}"))
+}
+
+fn is_name_word(token: &str) -> bool {
+    let folded = fold(token.trim_end_matches(['\'', '’']));
+    !NOT_NAME_WORDS.contains(&folded.as_str())
+}
+
+/// Trims leading and trailing non-name words off a candidate and rejects it unless two
+/// name words remain ("The Secretary-General Ban Ki-moon" gives "Ban Ki-moon").
+pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
+    let tokens: Vec<&str> = candidate.split_whitespace().collect();
+    let start = tokens.iter().position(|t| is_name_word(t))?;
+    let end = tokens.iter().rposition(|t| is_name_word(t))?;
+    let kept = &tokens[start..=end];
+    let particles: Vec<&str> = PARTICLES.split('|').collect();
+    if kept
+        .iter()
+        .any(|t| !is_name_word(t) && !particles.contains(t))
+    {
+        return None;
+    }
+    if kept.iter().filter(|t| !particles.contains(*t)).count() < 2 {
+        return None;
+    }
+    let name = kept.join(" ");
+    let folded = fold(&name);
+    if places.iter().any(|p| fold(p) == folded) {
+        return None;
+    }
+    Some(name)
+}
+
+/// Removes a photo credit ("UNRIC/Julien Schreiber.") from the end of a caption: the
+/// photographer is not a person in the story.
+pub fn strip_photo_credit(caption: &str) -> &str {
+    match CREDIT.find(caption) {
+        Some(m) => &caption[..m.start()],
+        None => caption,
+    }
+}
+
+/// The people `texts` name, as written at their first full mention, in order of first
+/// appearance, one entry per person.
+pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        for re in [
+            &*TITLE_BEFORE,
+            &*ROLE_AFTER,
+            &*ROLE_BEFORE,
+            &*SPEAKS_AFTER,
+            &*SPEAKS_BEFORE,
+        ] {
+            for caps in re.captures_iter(text) {
+                if let Some(m) = caps.name("name") {
+                    if let Some(name) = clean_name(m.as_str(), places) {
+                        found.push((i, m.start(), name));
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    let mut people: Vec<String> = Vec::new();
+    for (_, _, name) in found {
+        let tokens = name_tokens(&name);
+        if let Some(existing) = people.iter_mut().find(|p| {
+            let other = name_tokens(p);
+            tokens.iter().all(|t| other.contains(t)) || other.iter().all(|t| tokens.contains(t))
+        }) {
+            // Keep the longer form: "Ban Ki-moon" over "Ban Ki".
+            if name_tokens(existing).len() < tokens.len() {
+                *existing = name;
+            }
+        } else {
+            people.push(name);
+        }
+    }
+    people
+}
+
+/// The folded words of a name.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| c.is_whitespace())
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Finds the person a mention refers to: "Mr. Ban" or "Ban" is "Ban Ki-moon" when the
+/// document names him.
+pub fn resolve_mention<'a>(mention: &str, people: &'a [String]) -> Option<&'a str> {
+    let tokens: Vec<String> = name_tokens(mention)
+        .into_iter()
+        .filter(|t| is_name_word(t))
+        .collect();
+    if tokens.is_empty() {
+        return None;
+    }
+    people
+        .iter()
+        .find(|p| {
+            let ptoks = name_tokens(p);
+            tokens.iter().all(|t| ptoks.contains(t))
+        })
+        .map(String::as_str)
+}
+
+/// The last person mentioned in `text` who is one of `people`, or a new capitalised
+/// name directly tied to a speech verb.
+pub fn last_mentioned<'a>(text: &str, people: &'a [String]) -> Option<&'a str> {
+    MENTION
+        .find_iter(text)
+        .filter_map(|m| resolve_mention(m.as_str(), people))
+        .last()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<String> {
+        find_people(&[text], &["New York".to_string(), "Brussels".to_string()])
+    }
+
+    #[test]
+    fn finds_names_by_title_role_and_speech() {
+        assert_eq!(
+            people("UN Secretary-General Ban Ki-moon says that the world must act."),
+            vec!["Ban Ki-moon"]
+        );
+        assert_eq!(
+            people("the distinguished Sudanese diplomat, Francis Deng, to the post"),
+            vec!["Francis Deng"]
+        );
+        assert_eq!(
+            people("Didier Reynders, Belgian Foreign Minister and others"),
+            vec!["Didier Reynders"]
+        );
+        assert_eq!(
+            people("My Special Adviser on the Prevention of Genocide, Adama Dieng, and my Special Adviser on the Responsibility to Protect, Jennifer Welsh, scan"),
+            vec!["Adama Dieng", "Jennifer Welsh"]
+        );
+        assert_eq!(
+            people("“We will act,” said Maria Lopez de la Cruz."),
+            vec!["Maria Lopez de la Cruz"]
+        );
+        assert_eq!(
+            people("Mr. Didier Reynders, Deputy Prime Minister and Minister of Foreign Affairs"),
+            vec!["Didier Reynders"]
+        );
+    }
+
+    #[test]
+    fn places_and_institutions_are_not_people() {
+        assert!(people("The Security Council met in New York. The Rights Up Front approach was used in South Sudan.").is_empty());
+        assert!(people("Secretary General of the Council of Europe met the press").is_empty());
+    }
+
+    #[test]
+    fn mentions_resolve_to_full_names() {
+        let known = vec!["Ban Ki-moon".to_string(), "Francis Deng".to_string()];
+        assert_eq!(resolve_mention("Mr. Ban", &known), Some("Ban Ki-moon"));
+        assert_eq!(resolve_mention("Deng", &known), Some("Francis Deng"));
+        assert_eq!(resolve_mention("Mr. Smith", &known), None);
+        assert_eq!(
+            last_mentioned("In his speech, Ban commended the progress", &known),
+            Some("Ban Ki-moon")
+        );
+    }
+
+    #[test]
+    fn photo_credits_are_cut_from_captions() {
+        assert_eq!(
+            strip_photo_credit("Photo: leaders meet the press. UNRIC/Julien Schreiber."),
+            "Photo: leaders meet the press. "
+        );
+        assert_eq!(
+            strip_photo_credit("Photo: leaders meet"),
+            "Photo: leaders meet"
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! Quoted speech: finding quoted spans (curly, straight, nested, running over paragraphs)
+//! and attributing each to a speaker.
+
+use super::people::{clean_name, compile, last_mentioned, resolve_mention, SPEECH_VERBS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A quoted span as found, before attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedSpan {
+    pub text: String,
+    /// Paragraph the opening mark is in, and the byte offset just before that mark.
+    pub paragraph: usize,
+    pub open_at: usize,
+    /// Paragraph the closing mark is in, and the byte offset just after that mark.
+    pub end_paragraph: usize,
+    pub close_at: usize,
+}
+
+/// An unclosed quote running over more paragraphs than this is a stray mark, not speech.
+const MAX_QUOTE_PARAGRAPHS: usize = 4;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Outer {
+    Curly,
+    Straight,
+}
+
+struct Open {
+    outer: Outer,
+    depth: usize,
+    paragraph: usize,
+    open_at: usize,
+    text: String,
+}
+
+/// Every top-level quoted span in the paragraphs. Curly marks nest (“…“eyes and ears”…”);
+/// a quote left open at the end of a paragraph runs on into the next, whose opening mark
+/// (the typographic convention for continued quotes) is skipped.
+pub fn find_quoted_spans(paragraphs: &[&str]) -> Vec<QuotedSpan> {
+    let mut spans = Vec::new();
+    let mut open: Option<Open> = None;
+    for (p, text) in paragraphs.iter().enumerate() {
+        if let Some(o) = open.as_mut() {
+            if p - o.paragraph >= MAX_QUOTE_PARAGRAPHS {
+                open = None;
+            } else {
+                o.text.push(' ');
+            }
+        }
+        let mut skip_continuation_mark = open.is_some();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
+            let next = chars.get(k + 1).map(|&(_, n)| n);
+            if skip_continuation_mark {
+                skip_continuation_mark = false;
+                if matches!(c, '“' | '„' | '«' | '"') {
+                    continue;
+                }
+            }
+            match (c, open.as_mut()) {
+                ('“' | '„' | '«', None) => {
+                    open = Some(Open {
+                        outer: Outer::Curly,
+                        depth: 1,
+                        paragraph: p,
+                        open_at: i,
+                        text: String::new(),
+                    })
+                }
+                ('“' | '„' | '«', Some(o)) => {
+                    o.depth += 1;
+                    o.text.push(c);
+                }
+                ('”' | '»', Some(o)) if o.outer == Outer::Curly && o.depth > 1 => {
+                    o.depth -= 1;
+                    o.text.push(c);
+                }
+                ('”' | '»', Some(o)) if o.outer == Outer::Curly => {
+                    let text = o.text.trim().to_string();
+                    spans.push(QuotedSpan {
+                        text,
+                        paragraph: o.paragraph,
+                        open_at: o.open_at,
+                        end_paragraph: p,
+                        close_at: i + c.len_utf8(),
+                    });
+                    open = None;
+                }
+                ('"', None) => {
+                    let opens = prev.is_none_or(|x| x.is_whitespace() || "([{—–-/".contains(x))
+                        && next.is_some_and(|x| !x.is_whitespace());
+                    if opens {
+                        open = Some(Open {
+                            outer: Outer::Straight,
+                            depth: 1,
+                            paragraph: p,
+                            open_at: i,
+                            text: String::new(),
+                        });
+                    }
+                }
+                ('"', Some(o)) if o.outer == Outer::Straight => {
+                    spans.push(QuotedSpan {
+                        text: o.text.trim().to_string(),
+                        paragraph: o.paragraph,
+                        open_at: o.open_at,
+                        end_paragraph: p,
+                        close_at: i + 1,
+                    });
+                    open = None;
+                }
+                (_, Some(o)) => o.text.push(c),
+                (_, None) => {}
+            }
+        }
+    }
+    spans.retain(|s| !s.text.is_empty());
+    spans
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// "…," he said / the UN chief said / Mr. Ban told / Ban explained
+static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^[\s,;:.!?—–-]*(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}})\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"
+    ))
+});
+/// "…," said Mr. Ban
+static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>the\s+[\p{{L}}'’ -]{{1,40}}?|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}})(?:[\s,.;:]|$)"
+    ))
+});
+/// "noted that", "said:" — a speech verb that introduces reported words.
+static SPEECH_VERB_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:{SPEECH_VERBS}|stating|saying|adding|noting)\s*(?:that\b|:|,)"
+    ))
+});
+static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\b(?:he|she)\b"));
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Gen|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})$",
+    )
+});
+
+/// The text of the sentence before `at`: from the last sentence end up to `at`.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let head = &text[..at];
+    let mut start = 0;
+    for (i, c) in head.char_indices() {
+        if matches!(c, '.' | '?' | '!') {
+            let after = &head[i + 1..];
+            let stops = after.starts_with(' ') && !ABBREVIATION.is_match(&head[..i]);
+            if stops {
+                start = i + 1;
+            }
+        }
+    }
+    &head[start..]
+}
+
+/// Who a quote is attributed to, if the text says.
+enum Attribution {
+    Person(String),
+    /// A pronoun or a role ("he", "the UN chief"): the speaker in context.
+    Contextual,
+}
+
+fn who_to_attribution(who: &str, people: &[String]) -> Option<Attribution> {
+    let lower = who.to_lowercase();
+    if PRONOUNS.contains(&lower.as_str()) || lower.starts_with("the ") {
+        return Some(Attribution::Contextual);
+    }
+    if let Some(person) = resolve_mention(who, people) {
+        return Some(Attribution::Person(person.to_string()));
+    }
+    // A capitalised word before "said" that is no known person, such as "Officials", is not a name.
+    clean_name(who, &[]).map(Attribution::Person)
+}
+
+/// Attributes each span to a speaker: a speech verb next to the quote, else a person
+/// named earlier in the same sentence, else the speaker of the quote before it.
+/// `main_person` answers roles and pronouns when no quote has been attributed yet.
+pub fn attribute(
+    spans: &[QuotedSpan],
+    paragraphs: &[&str],
+    people: &[String],
+    main_person: Option<&str>,
+) -> Vec<Option<String>> {
+    let mut last: Option<String> = None;
+    let mut speakers = Vec::with_capacity(spans.len());
+    for span in spans {
+        let after = &paragraphs[span.end_paragraph][span.close_at..];
+        let after = &after[..after
+            .len()
+            .min(after.char_indices().nth(90).map_or(after.len(), |(i, _)| i))];
+        let before = sentence_before(paragraphs[span.paragraph], span.open_at);
+        let attribution = SPEAKER_THEN_VERB
+            .captures(after)
+            .or_else(|| VERB_THEN_SPEAKER.captures(after))
+            .and_then(|c| {
+                c.name("who")
+                    .and_then(|w| who_to_attribution(w.as_str(), people))
+            })
+            .or_else(|| last_mentioned(before, people).map(|p| Attribution::Person(p.to_string())))
+            .or_else(|| {
+                (PRONOUN_BEFORE.is_match(before) || SPEECH_VERB_THAT.is_match(before))
+                    .then_some(Attribution::Contextual)
+            });
+        let speaker = match attribution {
+            Some(Attribution::Person(p)) => Some(p),
+            Some(Attribution::Contextual) => {
+                last.clone().or_else(|| main_person.map(str::to_string))
+            }
+            // An unattributed full sentence in quotes continues the last speaker; a short
+            // phrase in quotes ("a “call for action” by the chair") is nobody's speech.
+            None if looks_like_speech(&span.text) => last.clone(),
+            None => None,
+        };
+        if speaker.is_some() {
+            last.clone_from(&speaker);
+        }
+        speakers.push(speaker);
+    }
+    speakers
+}
+
+/// A quote that reads as someone's sentence rather than a quoted term.
+fn looks_like_speech(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase) && crate::text::word_count(text) >= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(paragraphs: &[&str]) -> Vec<String> {
+        find_quoted_spans(paragraphs)
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn nested_curly_quotes_stay_inside_the_outer_quote() {
+        let p = "“Taking away the international “eyes and ears” on the ground,” Mr. Ban told the conference.";
+        assert_eq!(
+            texts(&[p]),
+            vec!["Taking away the international “eyes and ears” on the ground,"]
+        );
+    }
+
+    #[test]
+    fn straight_quotes_pair_up() {
+        let p = r#""We pay tribute," the UN chief said, calling them "breakthroughs against impunity"."#;
+        assert_eq!(
+            texts(&[p]),
+            vec!["We pay tribute,", "breakthroughs against impunity"]
+        );
+    }
+
+    #[test]
+    fn a_quote_runs_on_over_paragraphs() {
+        let ps = [
+            "“The world often proves reluctant to act.",
+            "“But is that reason to look away?” he said.",
+        ];
+        assert_eq!(
+            texts(&ps),
+            vec!["The world often proves reluctant to act. But is that reason to look away?"]
+        );
+    }
+
+    #[test]
+    fn stray_marks_do_not_swallow_the_text() {
+        let ps = ["He said “this", "b", "c", "d", "e", "f “real quote here” g"];
+        assert_eq!(texts(&ps), vec!["real quote here"]);
+    }
+
+    #[test]
+    fn speakers_come_from_verbs_names_and_context() {
+        let people = vec!["Ban Ki-moon".to_string(), "Jane Doe".to_string()];
+        let paragraphs = [
+            "“First quote here,” Mr. Ban told the meeting.",
+            "“Second quote here,” he added.",
+            "“Third quote here,” said Jane Doe.",
+            "In his speech, Ban called them “breakthroughs against impunity”.",
+            "The meeting will end with a “call for action” by the chair.",
+        ];
+        let spans = find_quoted_spans(&paragraphs);
+        let speakers = attribute(&spans, &paragraphs, &people, Some("Ban Ki-moon"));
+        let want = [
+            Some("Ban Ki-moon"),
+            Some("Ban Ki-moon"),
+            Some("Jane Doe"),
+            Some("Ban Ki-moon"),
+            None,
+        ];
+        assert_eq!(
+            speakers,
+            want.iter()
+                .map(|s| s.map(str::to_string))
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_quote_with_no_one_to_attribute_it_to_has_no_speaker() {
+        let paragraphs = ["The conference will end with a “call for action” by the chair."];
+        let spans = find_quoted_spans(&paragraphs);
+        assert_eq!(
+            attribute(&spans, &paragraphs, &[], Some("Ban Ki-moon")),
+            vec![None]
+        );
+    }
+}

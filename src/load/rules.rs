@@ -1,0 +1,348 @@
+//! The loader's rule tables: built-in furniture lists, publishers and places, extended by
+//! a site's own lists in site.toml.
+
+use crate::config::{LoaderConfig, PublisherConfig};
+use crate::text::{collapse_whitespace, fold};
+use std::collections::HashSet;
+
+/// Whole lines that web pages and wire feeds wrap around a text. Matched after folding;
+/// a trailing '*' matches any line that starts with the rest.
+const BUILTIN_BOILERPLATE: &[&str] = &[
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "jump to navigation",
+    "toggle navigation",
+    "main menu",
+    "menu",
+    "home",
+    "search",
+    "search form",
+    "close",
+    "un in your language",
+    "more from this section",
+    "read more",
+    "read more*",
+    "see also",
+    "share",
+    "share this",
+    "share this story",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "print",
+    "email",
+    "e-mail",
+    "print this page",
+    "email this page",
+    "follow us",
+    "follow us on*",
+    "all our channels",
+    ">> all our channels",
+    "advertisement",
+    "sponsored",
+    "back to top",
+    "top of page",
+    "previous",
+    "next",
+    "previous article",
+    "next article",
+    "download",
+    "download pdf",
+    "listen",
+    "audio",
+    "watch",
+    "video",
+    "photos",
+    "comments",
+    "leave a comment",
+    "for immediate release",
+    "immediate release",
+    "media contact*",
+    "press contact*",
+    "contact:*",
+    "contacts:*",
+    "for more information*",
+    "for further information*",
+    "our standards: the thomson reuters trust principles.",
+    "editor:*",
+    "editing by*",
+    "reporting by*",
+    "un press & media contacts",
+    "latest products*",
+    "new backgrounders*",
+    "library newsletter*",
+    "external link*",
+    "subscribe",
+    "subscribe to*",
+    "sign up*",
+    "newsletter",
+    "we use cookies*",
+    "this website uses cookies*",
+    "accept cookies",
+    "accept all cookies",
+    "cookie settings",
+    "cookie policy",
+    "privacy policy",
+    "terms of use",
+    "all rights reserved*",
+    "copyright*",
+    "©*",
+    "you may also like",
+    "recommended",
+    "most read",
+    "most popular",
+    "trending",
+    "tags:*",
+    "topics:*",
+    "filed under*",
+    "related",
+    "related stories",
+    "related news",
+    "related content",
+    "related articles",
+    "related links",
+];
+
+/// Lines that open a page footer: everything after them is furniture.
+const BUILTIN_FOOTER_MARKERS: &[&str] = &[
+    "social media",
+    "follow us",
+    "share this",
+    "share this story",
+    "related",
+    "related stories",
+    "related news",
+    "related content",
+    "related articles",
+    "related links",
+    "you may also like",
+    "most read",
+    "most popular",
+    "latest products*",
+    "more stories",
+    "more news",
+    "* *** *",
+    "###",
+    "- ends -",
+    "-ends-",
+    "ends",
+    "-30-",
+    "- 30 -",
+    "end",
+    "*****",
+];
+
+/// Publishers recognised without any configuration, by marker strings in the raw text.
+fn builtin_publishers() -> Vec<PublisherConfig> {
+    let make = |name: &str, aliases: &[&str], markers: &[&str]| PublisherConfig {
+        name: name.to_string(),
+        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        markers: markers.iter().map(|s| s.to_string()).collect(),
+    };
+    vec![
+        make(
+            "UN Department of Public Information",
+            &[
+                "Department of Public Information",
+                "DPI",
+                "UN DPI",
+                "Meetings Coverage and Press Releases",
+            ],
+            &[
+                "Department of Public Information",
+                "Meetings Coverage and Press Releases",
+                "not an official record",
+            ],
+        ),
+        make(
+            "UN News",
+            &["UN News Centre", "UN News Center"],
+            &["UN News Centre", "UN News Center", "news.un.org"],
+        ),
+        make(
+            "UNRIC",
+            &[
+                "United Nations Regional Information Centre",
+                "UNRIC Brussels",
+            ],
+            &[
+                "UNRIC",
+                "UN in your language",
+                "Regional Information Centre for Western Europe",
+            ],
+        ),
+        make(
+            "Reuters",
+            &["Thomson Reuters"],
+            &["Thomson Reuters Trust Principles"],
+        ),
+        make("Associated Press", &["AP"], &[]),
+        make("AFP", &["Agence France-Presse"], &[]),
+        make("Xinhua", &["Xinhua News Agency"], &[]),
+        make("IANS", &["Indo-Asian News Service"], &[]),
+        make("WAM", &["Emirates News Agency"], &[]),
+    ]
+}
+
+/// One furniture pattern, already folded.
+#[derive(Debug, Clone)]
+enum LinePattern {
+    Exact(String),
+    Prefix(String),
+}
+
+/// A set of line patterns, matched against a folded, whitespace-collapsed line.
+#[derive(Debug, Clone, Default)]
+pub struct LineSet {
+    exact: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl LineSet {
+    fn new<'a>(items: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = LineSet::default();
+        for item in items {
+            match pattern(item) {
+                LinePattern::Exact(s) => {
+                    set.exact.insert(s);
+                }
+                LinePattern::Prefix(s) => set.prefixes.push(s),
+            }
+        }
+        set
+    }
+
+    /// Whether `line` (raw) matches one of the patterns.
+    pub fn matches(&self, line: &str) -> bool {
+        let key = line_key(line);
+        !key.is_empty()
+            && (self.exact.contains(&key)
+                || self.prefixes.iter().any(|p| key.starts_with(p.as_str())))
+    }
+}
+
+fn pattern(item: &str) -> LinePattern {
+    let item = item.trim();
+    match item.strip_suffix('*') {
+        Some(prefix) if !prefix.trim().is_empty() => LinePattern::Prefix(line_key(prefix)),
+        _ => LinePattern::Exact(line_key(item)),
+    }
+}
+
+/// The form lines are compared in: folded, whitespace collapsed, no trailing colon.
+pub fn line_key(line: &str) -> String {
+    let folded = collapse_whitespace(&fold(line));
+    folded.trim_end_matches([':', '|', ' ']).to_string()
+}
+
+/// Everything the loader matches lines and names against.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub boilerplate: LineSet,
+    pub footer_markers: LineSet,
+    pub publishers: Vec<PublisherConfig>,
+    /// Known places, longest first so "New York" wins over "York".
+    pub places: Vec<String>,
+    pub max_file_bytes: u64,
+}
+
+impl Rules {
+    /// The built-in rules extended by the site's own lists; the site's publishers are
+    /// consulted before the built-in ones.
+    pub fn new(loader: &LoaderConfig, site_publishers: &[PublisherConfig]) -> Self {
+        let boilerplate = LineSet::new(
+            BUILTIN_BOILERPLATE
+                .iter()
+                .copied()
+                .chain(loader.boilerplate.iter().map(String::as_str)),
+        );
+        let footer_markers = LineSet::new(
+            BUILTIN_FOOTER_MARKERS
+                .iter()
+                .copied()
+                .chain(loader.footer_markers.iter().map(String::as_str)),
+        );
+        let mut publishers = site_publishers.to_vec();
+        publishers.extend(builtin_publishers());
+        let mut places: Vec<String> = include_str!("places.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .chain(loader.places.iter().cloned())
+            .collect();
+        places.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        places.dedup();
+        Rules {
+            boilerplate,
+            footer_markers,
+            publishers,
+            places,
+            max_file_bytes: loader.max_file_bytes,
+        }
+    }
+
+    /// The known place `text` starts with, written as the place list writes it.
+    pub fn place_at_start(&self, text: &str) -> Option<&str> {
+        let folded = fold(text);
+        self.places.iter().map(String::as_str).find(|place| {
+            let p = fold(place);
+            folded.starts_with(&p) && !folded[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    }
+
+    /// The registry name for a publisher written as `written` (a name or alias), if known.
+    pub fn publisher_named(&self, written: &str) -> Option<&str> {
+        let key = fold(written.trim());
+        self.publishers
+            .iter()
+            .find(|p| fold(&p.name) == key || p.aliases.iter().any(|a| fold(a) == key))
+            .map(|p| p.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Rules {
+        Rules::new(
+            &LoaderConfig {
+                boilerplate: vec!["Site menu*".into()],
+                ..LoaderConfig::default()
+            },
+            &[],
+        )
+    }
+
+    #[test]
+    fn furniture_lines_match_whole_or_by_prefix() {
+        let r = rules();
+        assert!(r.boilerplate.matches("Skip to main content"));
+        assert!(r.boilerplate.matches("  UN  in your language "));
+        assert!(r.boilerplate.matches("Read more: the full report"));
+        assert!(r.boilerplate.matches("Site menu: news, events"));
+        assert!(!r
+            .boilerplate
+            .matches("The conference will share its findings."));
+    }
+
+    #[test]
+    fn places_prefer_the_longest_name() {
+        let r = rules();
+        assert_eq!(r.place_at_start("New York today"), Some("New York"));
+        assert_eq!(r.place_at_start("GENEVA, Mar. 3"), Some("Geneva"));
+        assert_eq!(r.place_at_start("Genevan"), None);
+    }
+
+    #[test]
+    fn publishers_resolve_aliases() {
+        assert_eq!(
+            rules().publisher_named("Indo-Asian News Service"),
+            Some("IANS")
+        );
+        assert_eq!(rules().publisher_named("Nobody"), None);
+    }
+}

@@ -1,0 +1,126 @@
+//! Text helpers shared by the loader and the cross-linker: folding for comparison,
+//! word splitting and slugs.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a string for matching: lower case, no diacritics, typographic quotes and
+/// dashes made plain, so 'Thorbjörn' and 'Thorbjørn' compare equal.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            // Letters that do not decompose under NFD but are variants of a Latin letter.
+            'ø' | 'Ø' => out.push('o'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ß' => out.push_str("ss"),
+            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+            'ł' | 'Ł' => out.push('l'),
+            'þ' | 'Þ' => out.push_str("th"),
+            'ı' => out.push('i'),
+            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => out.push('\''),
+            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The folded words of a text: letters and digits only, so punctuation, quote marks
+/// and dashes never make two spellings of the same words differ.
+pub fn folded_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Collapses runs of whitespace (including no-break spaces) into single spaces.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A URL slug: folded ASCII words joined by '-', cut at a word boundary.
+pub fn slugify(text: &str, max_len: usize) -> String {
+    let mut slug = String::new();
+    for word in fold(text).split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !slug.is_empty() && slug.len() + 1 + word.len() > max_len {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+        if slug.len() >= max_len {
+            slug.truncate(max_len);
+            break;
+        }
+    }
+    slug
+}
+
+/// The number of words in a text, counting runs of letters or digits.
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A short stable hexadecimal hash, used for ids that must not move between builds.
+pub fn short_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_makes_spelling_variants_equal() {
+        assert_eq!(fold("Thorbjörn"), fold("Thorbjørn"));
+        assert_eq!(fold("“Eyes” – ears"), "\"eyes\" - ears");
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_bounded() {
+        assert_eq!(
+            slugify("Ban Ki-moon back in Brussels", 60),
+            "ban-ki-moon-back-in-brussels"
+        );
+        assert_eq!(
+            slugify("Genocide: “UN works hard”", 60),
+            "genocide-un-works-hard"
+        );
+        assert!(slugify(&"word ".repeat(40), 30).len() <= 30);
+        assert_eq!(slugify("“”", 30), "");
+    }
+
+    #[test]
+    fn folded_words_ignore_punctuation() {
+        assert_eq!(
+            folded_words("diplomacy, and, if"),
+            vec!["diplomacy", "and", "if"]
+        );
+    }
+}
