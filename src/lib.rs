@@ -1,8 +1,13 @@
 //! Pressroom: a static site generator for collections of press texts.
 //!
 //! The pipeline runs in one direction, each stage a module with a typed output:
-//! [`config`] → [`load`] → [`crosslink`] → [`render`] → [`write`].
+//! [`config`] → [`load`] → [`crosslink`] → [`render`] → [`write`]; [`build`] runs them
+//! in order.
 
+pub mod build;
 pub mod config;
+pub mod crosslink;
 pub mod load;
+pub mod render;
 pub mod text;
+pub mod write;

@@ -8,7 +8,7 @@ use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
 };
 use super::people::{compile, find_people, strip_photo_credit, SPEECH_VERBS};
-use super::quotes::{attribute, find_quoted_spans};
+use super::quotes::{attribute, find_quoted_spans, looks_like_speech};
 use super::rules::Rules;
 use crate::text::{collapse_whitespace, fold, word_count};
 use regex::Regex;
@@ -412,7 +412,11 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let quotes: Vec<Quote> = spans
         .iter()
         .zip(speakers_of)
-        .filter(|(span, _)| word_count(&span.text) >= 3)
+        // A quoted term nobody is said to have spoken ("a “call for action” by the chair")
+        // is not a quote; neither is a quoted word or two.
+        .filter(|(span, speaker)| {
+            word_count(&span.text) >= 3 && (speaker.is_some() || looks_like_speech(&span.text))
+        })
         .map(|(span, speaker)| Quote {
             text: span.text.clone(),
             speaker,

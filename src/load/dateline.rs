@@ -143,7 +143,10 @@ mod tests {
     use super::*;
     use crate::config::LoaderConfig;
 
-    fn read(text: &str) -> Option<(Option<String>, Option<String>, Option<String>, String)> {
+    /// (place, publisher, date, rest of the line)
+    type Read = (Option<String>, Option<String>, Option<String>, String);
+
+    fn read(text: &str) -> Option<Read> {
         let rules = Rules::new(&LoaderConfig::default(), &[]);
         parse_dateline(text, &rules).map(|d| {
             (

@@ -230,7 +230,7 @@ pub fn attribute(
 }
 
 /// A quote that reads as someone's sentence rather than a quoted term.
-fn looks_like_speech(text: &str) -> bool {
+pub fn looks_like_speech(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_uppercase) && crate::text::word_count(text) >= 6
 }
 

@@ -1,0 +1,220 @@
+//! Events: speech groups, and documents that name the same conference or meeting at a
+//! fitting place and time, joined into one event each.
+
+use super::unionfind::UnionFind;
+use super::{Event, SpeechGroup};
+use crate::load::people::compile;
+use crate::load::{Document, Kind, PartialDate};
+use crate::text::{fold, short_hash, slugify};
+use regex::Regex;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+/// Two mentions of one event name lie at most this far apart (an announcement a week or
+/// two ahead, reports a few days after).
+const EVENT_WINDOW_DAYS: i64 = 21;
+/// A name shared by more documents than this is too generic to join them ("General Assembly").
+const MAX_NAME_POSTINGS: usize = 200;
+
+/// "a conference on the prevention of mass atrocities": an unnamed event, described.
+static EVENT_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:a|the|this)\s+((?:international\s+|high-level\s+|regional\s+)?(?:conference|meeting|summit|forum|symposium|session) on [^,.;:]{3,80}?)(?:[,.;:]| organi[sz]ed\b| in\b| held\b| at\b)",
+    )
+});
+
+fn name_key(name: &str) -> String {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "the")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn fits(a: &Document, b: &Document) -> bool {
+    let places_fit = match (&a.place, &b.place) {
+        (Some(x), Some(y)) => fold(x) == fold(y),
+        _ => true,
+    };
+    let dates_fit = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.date.within_days(&y.date, EVENT_WINDOW_DAYS),
+        _ => a.place.is_some() && b.place.is_some(),
+    };
+    places_fit && dates_fit
+}
+
+/// Finds events; returns them with each document's event index.
+pub fn find_events(
+    documents: &[Document],
+    groups: &[SpeechGroup],
+) -> (Vec<Event>, Vec<Option<usize>>) {
+    let mut uf = UnionFind::new(documents.len());
+    let mut evidence: Vec<(usize, String)> = Vec::new();
+    for group in groups {
+        for pair in group.members.windows(2) {
+            uf.union(pair[0], pair[1]);
+        }
+        evidence.push((group.members[0], format!("speech group {}", group.id.0)));
+    }
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, doc) in documents.iter().enumerate() {
+        for name in &doc.event_names {
+            if name.split_whitespace().count() >= 3 {
+                by_name.entry(name_key(name)).or_default().push(i);
+            }
+        }
+    }
+    for (key, docs) in &by_name {
+        if docs.len() < 2 || docs.len() > MAX_NAME_POSTINGS {
+            continue;
+        }
+        for (k, &a) in docs.iter().enumerate() {
+            if let Some(&b) = docs[k + 1..]
+                .iter()
+                .find(|&&b| fits(&documents[a], &documents[b]))
+            {
+                uf.union(a, b);
+                evidence.push((
+                    a,
+                    format!(
+                        "{} and {} both name the {key}",
+                        documents[a].id, documents[b].id
+                    ),
+                ));
+            }
+        }
+    }
+    let mut events: Vec<Event> = Vec::new();
+    let mut event_of = vec![None; documents.len()];
+    let group_of_member: HashMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| group.members.iter().map(move |&m| (m, g)))
+        .collect();
+    let mut used_slugs: HashMap<String, usize> = HashMap::new();
+    let mut components = uf.groups(2);
+    // Stable ids and order: by the smallest member id.
+    components.sort_by(|a, b| min_id(documents, a).cmp(min_id(documents, b)));
+    for members in components {
+        let root = uf.find(members[0]);
+        let mut speech_groups: Vec<usize> = members
+            .iter()
+            .filter_map(|m| group_of_member.get(m).copied())
+            .collect();
+        speech_groups.sort_unstable();
+        speech_groups.dedup();
+        let name = event_name(documents, &members, groups, &speech_groups);
+        let place = most_common(members.iter().filter_map(|&m| documents[m].place.clone()));
+        let dates: Vec<PartialDate> = members
+            .iter()
+            .filter(|&&m| documents[m].kind != Kind::Announcement)
+            .filter_map(|&m| documents[m].date.as_ref().map(|d| d.date))
+            .collect();
+        let start = dates.iter().copied().min_by_key(PartialDate::sort_key);
+        let end = dates.iter().copied().max_by_key(PartialDate::sort_key);
+        let id = format!("e-{}", short_hash(&min_id(documents, &members).0));
+        let year = start
+            .and_then(|d| d.year)
+            .map(|y| format!("-{y}"))
+            .unwrap_or_default();
+        let base = format!("{}{year}", slugify(&name, 60));
+        let count = used_slugs.entry(base.clone()).or_insert(0);
+        *count += 1;
+        let slug = if *count == 1 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+        let event_evidence = evidence
+            .iter()
+            .filter(|(m, _)| uf.find(*m) == root)
+            .map(|(_, e)| e.clone())
+            .collect::<Vec<_>>();
+        for &m in &members {
+            event_of[m] = Some(events.len());
+        }
+        events.push(Event {
+            id,
+            slug,
+            name,
+            place,
+            start,
+            end,
+            members,
+            speech_groups,
+            evidence: event_evidence,
+        });
+    }
+    (events, event_of)
+}
+
+fn min_id<'a>(documents: &'a [Document], members: &[usize]) -> &'a crate::load::DocumentId {
+    members
+        .iter()
+        .map(|&m| &documents[m].id)
+        .min()
+        .unwrap_or(&documents[members[0]].id)
+}
+
+fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(name, _)| name)
+}
+
+/// The event's name: the most named conference or meeting, else a description from the
+/// texts, else the speech and place.
+fn event_name(
+    documents: &[Document],
+    members: &[usize],
+    groups: &[SpeechGroup],
+    speech_groups: &[usize],
+) -> String {
+    let mut counts: HashMap<String, (usize, String)> = HashMap::new();
+    for &m in members {
+        for name in &documents[m].event_names {
+            let entry = counts.entry(name_key(name)).or_insert((0, name.clone()));
+            entry.0 += 1;
+        }
+    }
+    if let Some((_, (_, name))) = counts
+        .into_iter()
+        .filter(|(key, _)| key.split(' ').count() >= 3)
+        .max_by(|a, b| {
+            a.1 .0
+                .cmp(&b.1 .0)
+                .then_with(|| a.0.len().cmp(&b.0.len()))
+                .then_with(|| b.0.cmp(&a.0))
+        })
+    {
+        return name;
+    }
+    for &m in members {
+        for paragraph in documents[m].paragraphs().take(3) {
+            if let Some(c) = EVENT_DESCRIPTION.captures(paragraph) {
+                if let Some(d) = c.get(1) {
+                    let text = d.as_str().trim();
+                    let mut chars = text.chars();
+                    if let Some(first) = chars.next() {
+                        return first.to_uppercase().chain(chars).collect();
+                    }
+                }
+            }
+        }
+    }
+    let speaker = speech_groups
+        .iter()
+        .find_map(|&g| groups[g].speaker.clone());
+    let place = members.iter().find_map(|&m| documents[m].place.clone());
+    match (speaker, place) {
+        (Some(s), Some(p)) => format!("{s} in {p}"),
+        (Some(s), None) => format!("Speech by {s}"),
+        (None, Some(p)) => format!("Event in {p}"),
+        (None, None) => "Event".to_string(),
+    }
+}

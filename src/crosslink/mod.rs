@@ -1,0 +1,530 @@
+//! The cross-linker: groups the reports of one speech and the documents of one event,
+//! picks a canonical full text, checks quotes against it and fills dates from the group.
+
+pub mod align;
+pub mod candidates;
+pub mod events;
+pub mod unionfind;
+
+use crate::load::{DatedField, Document, DocumentId, Evidence, Kind, PartialDate};
+use crate::text::{fold, short_hash};
+use align::{Alignment, Target};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use unionfind::UnionFind;
+
+/// A speech group's id, stable between builds: derived from its anchor member.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct GroupId(pub String);
+
+/// The result of checking one quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Verified,
+    Variant,
+    NotFound,
+    Unchecked,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Verified => "verified",
+            Verdict::Variant => "variant",
+            Verdict::NotFound => "not found",
+            Verdict::Unchecked => "unchecked",
+        }
+    }
+}
+
+/// A quote's check against a canonical text or another report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteCheck {
+    pub verdict: Verdict,
+    pub against: Option<DocumentId>,
+    pub detail: Option<String>,
+}
+
+/// Why two documents were linked as reports of one speech.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkEvidence {
+    pub a: DocumentId,
+    pub b: DocumentId,
+    /// Quotes of one that are found in the other (up to three).
+    pub shared_quotes: Vec<String>,
+    /// Shared five-word phrases.
+    pub score: usize,
+}
+
+/// The reports (and full text) of one speech.
+#[derive(Debug, Clone)]
+pub struct SpeechGroup {
+    pub id: GroupId,
+    pub speaker: Option<String>,
+    pub date: Option<PartialDate>,
+    /// Document indices, sorted by document id.
+    pub members: Vec<usize>,
+    pub canonical: Option<usize>,
+    pub evidence: Vec<LinkEvidence>,
+}
+
+/// The documents about one event: speeches, announcements and reports.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub place: Option<String>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    /// Document indices, sorted by date then id.
+    pub members: Vec<usize>,
+    pub speech_groups: Vec<usize>,
+    /// Why the members belong together.
+    pub evidence: Vec<String>,
+}
+
+/// The cross-linked collection every page is rendered from.
+#[derive(Debug, Clone, Default)]
+pub struct Collection {
+    /// Sorted by date, then source path.
+    pub documents: Vec<Document>,
+    pub speech_groups: Vec<SpeechGroup>,
+    pub events: Vec<Event>,
+    /// Per document: its speech group and event (indices into the vectors above).
+    pub speech_group_of: Vec<Option<usize>>,
+    pub event_of: Vec<Option<usize>>,
+    /// Per document, per quote.
+    pub checks: Vec<Vec<QuoteCheck>>,
+    /// Document index by id.
+    pub by_id: HashMap<DocumentId, usize>,
+}
+
+impl Collection {
+    /// The document with this id.
+    pub fn find(&self, id: &DocumentId) -> Option<&Document> {
+        self.by_id.get(id).map(|&i| &self.documents[i])
+    }
+}
+
+/// How long after a speech its reports may be dated.
+const REPORT_WINDOW_DAYS: i64 = 3;
+
+/// Cross-links loaded documents into a collection.
+pub fn crosslink(mut documents: Vec<Document>) -> Collection {
+    documents.sort_by(|a, b| a.source_path.cmp(&b.source_path));
+    let shingle_sets: Vec<Vec<u64>> = documents
+        .par_iter()
+        .map(candidates::speech_shingles)
+        .collect();
+    let pairs = candidates::candidate_pairs(&shingle_sets);
+
+    let targets: Vec<Target> = documents
+        .par_iter()
+        .map(|d| Target::new(&speech_text(d)))
+        .collect();
+    let accepted: Vec<LinkEvidence> = pairs
+        .par_iter()
+        .filter_map(|&((a, b), shared)| verify_pair(&documents, &targets, a, b, shared))
+        .collect();
+    let index_of: HashMap<&DocumentId, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (&d.id, i))
+        .collect();
+    let mut uf = UnionFind::new(documents.len());
+    for link in &accepted {
+        if let (Some(&a), Some(&b)) = (index_of.get(&link.a), index_of.get(&link.b)) {
+            uf.union(a, b);
+        }
+    }
+    let mut speech_groups: Vec<SpeechGroup> = uf
+        .groups(2)
+        .into_iter()
+        .map(|members| make_speech_group(&documents, members, &accepted))
+        .collect();
+    speech_groups.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut speech_group_of = vec![None; documents.len()];
+    for (g, group) in speech_groups.iter().enumerate() {
+        for &m in &group.members {
+            speech_group_of[m] = Some(g);
+        }
+    }
+
+    infer_dates(&mut documents, &speech_groups);
+    for group in &mut speech_groups {
+        group.date = group_date(&documents, group);
+    }
+    let checks = check_quotes(&documents, &targets, &speech_groups, &speech_group_of);
+    let (events, event_of) = events::find_events(&documents, &speech_groups);
+
+    // Final order: by date, then source path; remap every index.
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    order.sort_by(|&a, &b| {
+        documents[a]
+            .date_or_default()
+            .sort_key()
+            .cmp(&documents[b].date_or_default().sort_key())
+            .then_with(|| documents[a].source_path.cmp(&documents[b].source_path))
+    });
+    let mut new_index = vec![0; documents.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Document>> = documents.into_iter().map(Some).collect();
+    let documents: Vec<Document> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    let speech_group_of = order.iter().map(|&old| speech_group_of[old]).collect();
+    let event_of = order.iter().map(|&old| event_of[old]).collect();
+    let checks = order.iter().map(|&old| checks[old].clone()).collect();
+    for group in &mut speech_groups {
+        group.members = group.members.iter().map(|&m| new_index[m]).collect();
+        group
+            .members
+            .sort_by(|&a, &b| documents[a].id.cmp(&documents[b].id));
+        group.canonical = group.canonical.map(|c| new_index[c]);
+    }
+    let mut events = events;
+    for event in &mut events {
+        event.members = event.members.iter().map(|&m| new_index[m]).collect();
+        event.members.sort_by(|&a, &b| {
+            documents[a]
+                .date_or_default()
+                .sort_key()
+                .cmp(&documents[b].date_or_default().sort_key())
+                .then_with(|| documents[a].id.cmp(&documents[b].id))
+        });
+    }
+    let by_id = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
+    Collection {
+        documents,
+        speech_groups,
+        events,
+        speech_group_of,
+        event_of,
+        checks,
+        by_id,
+    }
+}
+
+/// The words a document can be checked against: a full text's whole body; a report's
+/// paragraphs (its quotes and its paraphrase).
+fn speech_text(doc: &Document) -> String {
+    doc.paragraphs().collect::<Vec<_>>().join(" ")
+}
+
+fn speakers_compatible(a: &Document, b: &Document) -> bool {
+    if a.speakers.is_empty() || b.speakers.is_empty() {
+        return a.kind == Kind::FullText || b.kind == Kind::FullText;
+    }
+    a.speakers.iter().any(|x| {
+        let xt = crate::load::people::name_tokens(x);
+        b.speakers.iter().any(|y| {
+            let yt = crate::load::people::name_tokens(y);
+            fold(x) == fold(y)
+                || xt.iter().all(|t| yt.contains(t))
+                || yt.iter().all(|t| xt.contains(t))
+        })
+    })
+}
+
+fn dates_compatible(a: &Document, b: &Document) -> bool {
+    match (&a.date, &b.date) {
+        (Some(x), Some(y)) => x.date.within_days(&y.date, REPORT_WINDOW_DAYS),
+        _ => true,
+    }
+}
+
+/// Accepts a candidate pair when the same speaker's words align: at least two quotes of
+/// one found in the other, or one long quote with several shared phrases.
+fn verify_pair(
+    documents: &[Document],
+    targets: &[Target],
+    a: usize,
+    b: usize,
+    shared: usize,
+) -> Option<LinkEvidence> {
+    let (da, db) = (&documents[a], &documents[b]);
+    if !speakers_compatible(da, db) || !dates_compatible(da, db) {
+        return None;
+    }
+    let mut found: Vec<String> = Vec::new();
+    for (doc, other) in [(da, &targets[b]), (db, &targets[a])] {
+        for quote in &doc.quotes {
+            if crate::text::word_count(&quote.text) >= 4
+                && !matches!(other.align(&quote.text), Alignment::Absent)
+            {
+                found.push(quote.text.clone());
+            }
+        }
+    }
+    let accepted = found.len() >= 2 || (found.len() == 1 && shared >= 6);
+    accepted.then(|| {
+        found.truncate(3);
+        LinkEvidence {
+            a: da.id.clone(),
+            b: db.id.clone(),
+            shared_quotes: found,
+            score: shared,
+        }
+    })
+}
+
+fn make_speech_group(
+    documents: &[Document],
+    members: Vec<usize>,
+    links: &[LinkEvidence],
+) -> SpeechGroup {
+    let canonical = members
+        .iter()
+        .copied()
+        .filter(|&m| documents[m].kind == Kind::FullText)
+        .max_by_key(|&m| {
+            (
+                documents[m].paragraphs().map(str::len).sum::<usize>(),
+                std::cmp::Reverse(documents[m].id.clone()),
+            )
+        });
+    let anchor = canonical.unwrap_or_else(|| {
+        *members
+            .iter()
+            .min_by_key(|&&m| &documents[m].id)
+            .unwrap_or(&members[0])
+    });
+    let member_ids: Vec<&DocumentId> = members.iter().map(|&m| &documents[m].id).collect();
+    let evidence = links
+        .iter()
+        .filter(|l| member_ids.contains(&&l.a))
+        .cloned()
+        .collect();
+    let mut speaker_votes: HashMap<&str, usize> = HashMap::new();
+    for &m in &members {
+        for s in &documents[m].speakers {
+            *speaker_votes.entry(s.as_str()).or_default() +=
+                if Some(m) == canonical { 3 } else { 1 };
+        }
+    }
+    let speaker = speaker_votes
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then_with(|| a.0.len().cmp(&b.0.len()))
+                .then_with(|| b.0.cmp(a.0))
+        })
+        .map(|(s, _)| s.to_string());
+    let mut members = members;
+    members.sort_by(|&a, &b| documents[a].id.cmp(&documents[b].id));
+    SpeechGroup {
+        id: GroupId(format!("s-{}", short_hash(&documents[anchor].id.0))),
+        speaker,
+        date: None,
+        members,
+        canonical,
+        evidence,
+    }
+}
+
+/// The date of the speech: the canonical text's, else the earliest dated member's.
+fn group_date(documents: &[Document], group: &SpeechGroup) -> Option<PartialDate> {
+    if let Some(c) = group.canonical {
+        if let Some(d) = &documents[c].date {
+            return Some(d.date);
+        }
+    }
+    group
+        .members
+        .iter()
+        .filter_map(|&m| documents[m].date.as_ref().map(|d| d.date))
+        .filter(|d| d.year.is_some())
+        .min_by_key(PartialDate::sort_key)
+        .or_else(|| {
+            group
+                .members
+                .iter()
+                .find_map(|&m| documents[m].date.as_ref().map(|d| d.date))
+        })
+}
+
+/// Fills what a group knows and a member does not: the year of a date line that gives
+/// none, and the date of a member that has none. Each is marked inferred.
+fn infer_dates(documents: &mut [Document], groups: &[SpeechGroup]) {
+    for group in groups {
+        let dated: Vec<(usize, PartialDate)> = group
+            .members
+            .iter()
+            .filter_map(|&m| {
+                documents[m]
+                    .date
+                    .as_ref()
+                    .filter(|d| d.date.year.is_some() && !d.inferred)
+                    .map(|d| (m, d.date))
+            })
+            .collect();
+        for &m in &group.members {
+            let Some(current) = documents[m].date.clone() else {
+                continue;
+            };
+            if current.date.year.is_some() || current.date.month.is_none() {
+                continue;
+            }
+            let best = dated
+                .iter()
+                .flat_map(|&(source, d)| {
+                    let year = d.year.unwrap_or(0);
+                    [year - 1, year, year + 1].into_iter().filter_map(move |y| {
+                        let candidate = PartialDate {
+                            year: Some(y),
+                            ..current.date
+                        };
+                        let distance = (candidate.to_naive()? - d.to_naive()?).num_days().abs();
+                        Some((distance, source, candidate))
+                    })
+                })
+                .min_by_key(|&(distance, source, _)| (distance, source));
+            if let Some((distance, source, candidate)) = best {
+                if distance <= 31 {
+                    let rule = format!(
+                        "year from {} ({}), a report of the same speech",
+                        documents[source].id,
+                        documents[source].date_or_default().iso()
+                    );
+                    documents[m].date = Some(DatedField {
+                        date: candidate,
+                        inferred: true,
+                        evidence: Evidence {
+                            line: current.evidence.line,
+                            rule,
+                        },
+                    });
+                }
+            }
+        }
+        let speech_date = group
+            .canonical
+            .and_then(|c| documents[c].date.as_ref().map(|d| (c, d.date)))
+            .or_else(|| {
+                group
+                    .members
+                    .iter()
+                    .filter_map(|&m| documents[m].date.as_ref().map(|d| (m, d.date)))
+                    .min_by_key(|(_, d)| d.sort_key())
+            });
+        if let Some((source, date)) = speech_date {
+            for &m in &group.members {
+                if documents[m].date.is_none() {
+                    let rule = format!(
+                        "the date of the speech, from {} in the same speech group",
+                        documents[source].id
+                    );
+                    documents[m].date = Some(DatedField {
+                        date,
+                        inferred: true,
+                        evidence: Evidence::rule(rule),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Checks every quote of every grouped report: against the canonical text when there is
+/// one, else against the other reports of the same speech.
+fn check_quotes(
+    documents: &[Document],
+    targets: &[Target],
+    groups: &[SpeechGroup],
+    group_of: &[Option<usize>],
+) -> Vec<Vec<QuoteCheck>> {
+    documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| {
+            let group = group_of[i].map(|g| &groups[g]);
+            doc.quotes
+                .iter()
+                .map(|quote| match group {
+                    None => QuoteCheck {
+                        verdict: Verdict::Unchecked,
+                        against: None,
+                        detail: Some("not linked to any other report of this speech".into()),
+                    },
+                    Some(g) if g.canonical == Some(i) => QuoteCheck {
+                        verdict: Verdict::Verified,
+                        against: Some(doc.id.clone()),
+                        detail: Some("part of the full text".into()),
+                    },
+                    Some(g) => match g.canonical {
+                        Some(c) => {
+                            check_one(&quote.text, &documents[c], &targets[c], "the full text")
+                        }
+                        None => check_against_reports(&quote.text, i, g, documents, targets),
+                    },
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn check_one(quote: &str, against: &Document, target: &Target, what: &str) -> QuoteCheck {
+    match target.align(quote) {
+        Alignment::Exact => QuoteCheck {
+            verdict: Verdict::Verified,
+            against: Some(against.id.clone()),
+            detail: None,
+        },
+        Alignment::Variant { differences } => QuoteCheck {
+            verdict: Verdict::Variant,
+            against: Some(against.id.clone()),
+            detail: Some(describe_differences(&differences, what)),
+        },
+        Alignment::Absent => QuoteCheck {
+            verdict: Verdict::NotFound,
+            against: Some(against.id.clone()),
+            detail: Some(format!("these words are not in {what}")),
+        },
+    }
+}
+
+fn check_against_reports(
+    quote: &str,
+    i: usize,
+    group: &SpeechGroup,
+    documents: &[Document],
+    targets: &[Target],
+) -> QuoteCheck {
+    let mut variant: Option<QuoteCheck> = None;
+    for &m in group.members.iter().filter(|&&m| m != i) {
+        let check = check_one(quote, &documents[m], &targets[m], "another report");
+        match check.verdict {
+            Verdict::Verified => return check,
+            Verdict::Variant if variant.is_none() => variant = Some(check),
+            _ => {}
+        }
+    }
+    variant.unwrap_or(QuoteCheck {
+        verdict: Verdict::Unchecked,
+        against: None,
+        detail: Some(
+            "no full text in the collection, and no other report quotes these words".into(),
+        ),
+    })
+}
+
+fn describe_differences(differences: &[(String, String)], what: &str) -> String {
+    let parts: Vec<String> = differences
+        .iter()
+        .map(|(quote, text)| match (quote.is_empty(), text.is_empty()) {
+            (false, false) => format!("'{text}' where the quote has '{quote}'"),
+            (true, false) => format!("'{text}', which the quote leaves out"),
+            (false, true) => format!("no '{quote}'"),
+            (true, true) => String::new(),
+        })
+        .collect();
+    format!("{what} says {}", parts.join("; "))
+}
