@@ -1,10 +1,108 @@
-fn main() {
-    let rules = pressroom::load::rules::Rules::new(&Default::default(), &[]);
-    for arg in std::env::args().skip(1) {
-        let path = std::path::Path::new(&arg);
-        match pressroom::load::load_file(&arg, path, &rules) {
-            Ok(doc) => println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default()),
-            Err(d) => println!("{d}"),
+//! The `pressroom` command line.
+
+use clap::{Parser, Subcommand};
+use pressroom::build::{build, BuildReport};
+use pressroom::config::{Overrides, SiteConfig};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pressroom",
+    version,
+    about = "Turns a folder of press texts into a cross-linked static site"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct BuildArgs {
+    /// The site configuration.
+    #[arg(long, default_value = "site.toml", value_name = "FILE")]
+    config: PathBuf,
+    /// Read sources from this folder instead of site.toml's `source`.
+    #[arg(long, value_name = "DIR")]
+    source: Option<PathBuf>,
+    /// Write the site to this folder instead of site.toml's `output`.
+    #[arg(long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// The absolute URL the site is published at, e.g. https://example.org/archive/.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Print only errors.
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print each warning (by default only a count is printed).
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+/// Exit codes scripts can rely on.
+const EXIT_BUILD_FAILED: u8 = 1;
+const EXIT_BAD_CONFIG: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => run_build(&args),
+    }
+}
+
+fn run_build(args: &BuildArgs) -> ExitCode {
+    let overrides = Overrides {
+        source: args.source.clone(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+    };
+    let config = match SiteConfig::load(&args.config, &overrides) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
         }
+    };
+    match build(&config) {
+        Ok(report) => {
+            print_diagnostics(&report, args);
+            if !args.quiet {
+                println!("{} → {}", report.summary(), config.output.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("the previous output, if any, was left in place");
+            ExitCode::from(EXIT_BUILD_FAILED)
+        }
+    }
+}
+
+/// Errors (skipped files) are always printed; warnings only with --verbose, since a large
+/// collection can have thousands.
+fn print_diagnostics(report: &BuildReport, args: &BuildArgs) {
+    use pressroom::load::Severity;
+    for diagnostic in &report.diagnostics {
+        let show = match diagnostic.severity {
+            Severity::Error => true,
+            Severity::Warning => args.verbose,
+        };
+        if show {
+            eprintln!("{diagnostic}");
+        }
+    }
+    let hidden = report.warnings();
+    if !args.verbose && !args.quiet && hidden > 0 {
+        eprintln!(
+            "{hidden} loader warning{} (run with --verbose to see them)",
+            if hidden == 1 { "" } else { "s" }
+        );
     }
 }

@@ -1,0 +1,98 @@
+//! One full build: config → load → crosslink → render → write, with a report of what
+//! happened. The output folder is replaced only when every step succeeded.
+
+use crate::config::SiteConfig;
+use crate::crosslink::{crosslink, Collection};
+use crate::load::{load_collection, Diagnostic, LoadError, Severity};
+use crate::render::{render_site, RenderError};
+use crate::write::{Staging, WriteError};
+use std::time::{Duration, Instant};
+
+/// Why a build produced no site.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub documents: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub speech_groups: usize,
+    pub events: usize,
+    /// Every loader diagnostic, in source order; errors name files that were skipped.
+    pub diagnostics: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// The one-line summary printed at the end of a build.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "built {}, {}, {}, {}, {} in {:.2}s{}",
+            plural(self.documents, "document"),
+            plural(self.pages, "page"),
+            plural(self.speech_groups, "speech group"),
+            plural(self.events, "event"),
+            plural(self.warnings(), "warning"),
+            self.elapsed.as_secs_f64(),
+            match self.errors() {
+                0 => String::new(),
+                n => format!(" ({} skipped)", plural(n, "file")),
+            }
+        )
+    }
+}
+
+/// Loads and cross-links the collection without writing anything.
+pub fn collect(config: &SiteConfig) -> Result<(Collection, Vec<Diagnostic>), BuildError> {
+    let loaded = load_collection(config)?;
+    Ok((crosslink(loaded.documents), loaded.diagnostics))
+}
+
+/// Builds the whole site into `config.output`.
+pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    crate::write::check_output_is_safe(&config.output, &[&config.source, &config.root])?;
+    let (collection, diagnostics) = collect(config)?;
+    let staging = Staging::new(&config.output)?;
+    let stats = match render_site(config, &collection, &staging) {
+        Ok(stats) => stats,
+        Err(error) => {
+            staging.abandon();
+            return Err(error.into());
+        }
+    };
+    staging.commit()?;
+    Ok(BuildReport {
+        documents: collection.documents.len(),
+        pages: stats.pages,
+        files: stats.files,
+        speech_groups: collection.speech_groups.len(),
+        events: collection.events.len(),
+        diagnostics,
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,690 @@
+//! The serialisable contexts templates are rendered from: one small struct per page kind.
+
+use crate::config::SiteConfig;
+use crate::crosslink::{Collection, Event, SpeechGroup, Verdict};
+use crate::load::{Block, DatedField, Document, PartialDate, TitleFrom};
+use serde::Serialize;
+
+/// What every page knows about the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteContext {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub base_path: String,
+    pub language: String,
+}
+
+impl SiteContext {
+    pub fn new(config: &SiteConfig) -> Self {
+        SiteContext {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: config.base_url.clone(),
+            base_path: config.base_path.clone(),
+            language: config.language.clone(),
+        }
+    }
+
+    /// A site-relative URL with the base path: "articles/x/" → "/archive/articles/x/".
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL, for canonical links and feeds.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+/// A page's own head: title, canonical URL and description.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    pub title: String,
+    pub canonical: String,
+    pub description: String,
+    pub og_type: &'static str,
+}
+
+/// A date as pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub human: String,
+    pub inferred: bool,
+    pub why: String,
+}
+
+impl DateView {
+    fn of(field: &DatedField) -> Self {
+        DateView {
+            iso: field.date.iso(),
+            human: field.date.human(),
+            inferred: field.inferred,
+            why: match field.evidence.line {
+                Some(line) => format!("{} (line {line})", field.evidence.rule),
+                None => field.evidence.rule.clone(),
+            },
+        }
+    }
+}
+
+/// One document in a list: no body, so list pages stay small at any scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentSummary {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub publisher: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<DateView>,
+    pub excerpt: String,
+}
+
+pub fn kind_key(kind: crate::load::Kind) -> &'static str {
+    match kind {
+        crate::load::Kind::Report => "report",
+        crate::load::Kind::FullText => "full_text",
+        crate::load::Kind::Announcement => "announcement",
+        crate::load::Kind::Other => "other",
+    }
+}
+
+pub fn article_path(doc: &Document) -> String {
+    format!("articles/{}/", doc.slug)
+}
+
+pub fn speech_path(group: &SpeechGroup) -> String {
+    format!("speeches/{}/", group.id.0)
+}
+
+pub fn event_path(event: &Event) -> String {
+    format!("events/{}/", event.slug)
+}
+
+fn excerpt(doc: &Document, max_chars: usize) -> String {
+    let first = doc.paragraphs().next().unwrap_or_default();
+    if first.chars().count() <= max_chars {
+        return first.to_string();
+    }
+    let cut = first
+        .char_indices()
+        .nth(max_chars)
+        .map_or(first.len(), |(i, _)| i);
+    let cut = first[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", &first[..cut])
+}
+
+pub fn summary(site: &SiteContext, doc: &Document) -> DocumentSummary {
+    DocumentSummary {
+        id: doc.id.0.clone(),
+        title: doc.title.clone(),
+        url: site.url(&article_path(doc)),
+        kind: kind_key(doc.kind),
+        kind_label: doc.kind.label(),
+        publisher: doc.publisher.clone(),
+        place: doc.place.clone(),
+        date: doc.date.as_ref().map(DateView::of),
+        excerpt: excerpt(doc, 220),
+    }
+}
+
+/// A quote with its check, as article and speech pages show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub verdict: Verdict,
+    pub verdict_label: &'static str,
+    pub against_title: Option<String>,
+    pub against_url: Option<String>,
+    pub detail: Option<String>,
+}
+
+fn quotes(site: &SiteContext, collection: &Collection, i: usize) -> Vec<QuoteView> {
+    let doc = &collection.documents[i];
+    doc.quotes
+        .iter()
+        .zip(&collection.checks[i])
+        .map(|(q, check)| {
+            let against = check.against.as_ref().and_then(|id| collection.find(id));
+            let against = against.filter(|a| a.id != doc.id);
+            QuoteView {
+                text: q.text.clone(),
+                speaker: q.speaker.clone(),
+                verdict: check.verdict,
+                verdict_label: check.verdict.label(),
+                against_title: against.map(|a| a.title.clone()),
+                against_url: against.map(|a| site.url(&article_path(a))),
+                detail: check.detail.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A field the loader read, with the reason, for the provenance table.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldWhy {
+    pub field: &'static str,
+    pub value: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RemovedView {
+    pub line: usize,
+    pub text: String,
+    pub reason: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub url: String,
+}
+
+/// The article page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleContext {
+    pub site: SiteContext,
+    pub page: PageMeta,
+    pub doc: DocumentSummary,
+    pub title_made: bool,
+    pub captured: Option<DateView>,
+    pub speakers: Vec<String>,
+    pub people: Vec<String>,
+    pub blocks: Vec<Block>,
+    pub quotes: Vec<QuoteView>,
+    pub removed: Vec<RemovedView>,
+    pub provenance: Vec<FieldWhy>,
+    pub source_path: String,
+    pub source_sha256: String,
+    pub speech_group: Option<LinkView>,
+    pub same_speech: Vec<DocumentSummary>,
+    pub event: Option<LinkView>,
+    pub same_event: Vec<DocumentSummary>,
+    pub warnings: Vec<String>,
+    /// schema.org NewsArticle, already serialised and safe inside a script element.
+    pub json_ld: String,
+}
+
+/// JSON for a `<script>` element: no '<', '>' or '&' that could end it early.
+pub fn script_safe_json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn why(evidence: &crate::load::Evidence) -> String {
+    match evidence.line {
+        Some(line) => format!("{} (line {line})", evidence.rule),
+        None => evidence.rule.clone(),
+    }
+}
+
+pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> ArticleContext {
+    let doc = &collection.documents[i];
+    let group = collection.speech_group_of[i].map(|g| &collection.speech_groups[g]);
+    let event = collection.event_of[i].map(|e| &collection.events[e]);
+    let others = |members: &[usize]| -> Vec<DocumentSummary> {
+        members
+            .iter()
+            .filter(|&&m| m != i)
+            .map(|&m| summary(site, &collection.documents[m]))
+            .collect()
+    };
+    let mut provenance = vec![
+        FieldWhy {
+            field: "Title",
+            value: doc.title.clone(),
+            why: why(&doc.title_evidence),
+        },
+        FieldWhy {
+            field: "Kind",
+            value: doc.kind.label().to_string(),
+            why: why(&doc.kind_evidence),
+        },
+    ];
+    if let (Some(p), Some(e)) = (&doc.publisher, &doc.publisher_evidence) {
+        provenance.push(FieldWhy {
+            field: "Publisher",
+            value: p.clone(),
+            why: why(e),
+        });
+    }
+    if let Some(d) = &doc.date {
+        provenance.push(FieldWhy {
+            field: "Date",
+            value: d.date.human(),
+            why: why(&d.evidence),
+        });
+    }
+    if let Some(d) = &doc.captured {
+        provenance.push(FieldWhy {
+            field: "Captured",
+            value: d.date.human(),
+            why: why(&d.evidence),
+        });
+    }
+    if let (Some(p), Some(e)) = (&doc.place, &doc.place_evidence) {
+        provenance.push(FieldWhy {
+            field: "Place",
+            value: p.clone(),
+            why: why(e),
+        });
+    }
+    let summary = summary(site, doc);
+    let permalink = site.permalink(&article_path(doc));
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": doc.title,
+        "url": permalink,
+        "isBasedOn": doc.source_path,
+    });
+    if let Some(d) = doc.date.as_ref().filter(|d| d.date.to_naive().is_some()) {
+        ld["datePublished"] = serde_json::Value::String(d.date.iso());
+    }
+    if let Some(p) = &doc.publisher {
+        ld["publisher"] = serde_json::json!({ "@type": "Organization", "name": p });
+    }
+    if let Some(p) = &doc.place {
+        ld["contentLocation"] = serde_json::json!({ "@type": "Place", "name": p });
+    }
+    ArticleContext {
+        site: site.clone(),
+        page: PageMeta {
+            title: doc.title.clone(),
+            canonical: permalink,
+            description: summary.excerpt.clone(),
+            og_type: "article",
+        },
+        title_made: doc.title_from == TitleFrom::Made,
+        captured: doc.captured.as_ref().map(DateView::of),
+        speakers: doc.speakers.clone(),
+        people: doc.people.clone(),
+        blocks: doc.body.clone(),
+        quotes: quotes(site, collection, i),
+        removed: doc
+            .removed
+            .iter()
+            .map(|r| RemovedView {
+                line: r.line,
+                text: r.text.clone(),
+                reason: r.reason.describe(),
+            })
+            .collect(),
+        provenance,
+        source_path: doc.source_path.clone(),
+        source_sha256: doc.source_sha256.clone(),
+        speech_group: group.map(|g| LinkView {
+            title: match &g.speaker {
+                Some(s) => format!("Speech by {s}"),
+                None => "Speech".to_string(),
+            },
+            url: site.url(&speech_path(g)),
+        }),
+        same_speech: group.map(|g| others(&g.members)).unwrap_or_default(),
+        event: event.map(|e| LinkView {
+            title: e.name.clone(),
+            url: site.url(&event_path(e)),
+        }),
+        same_event: event
+            .map(|e| {
+                others(&e.members)
+                    .into_iter()
+                    .filter(|s| {
+                        group.is_none_or(|g| {
+                            !g.members
+                                .iter()
+                                .any(|&m| collection.documents[m].id.0 == s.id)
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        warnings: doc
+            .warnings
+            .iter()
+            .map(|w| match w.line {
+                Some(line) => format!("line {line}: {}", w.message),
+                None => w.message.clone(),
+            })
+            .collect(),
+        json_ld: script_safe_json(&ld),
+        doc: summary,
+    }
+}
+
+/// One report on the speech page, beside the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportColumn {
+    pub doc: DocumentSummary,
+    pub quotes: Vec<QuoteView>,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceView {
+    pub a: LinkView,
+    pub b: LinkView,
+    pub shared_quotes: Vec<String>,
+    pub score: usize,
+}
+
+/// The speech-group page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeechContext {
+    pub site: SiteContext,
+    pub page: PageMeta,
+    pub id: String,
+    pub speaker: Option<String>,
+    pub date: Option<String>,
+    pub canonical: Option<ReportColumn>,
+    pub reports: Vec<ReportColumn>,
+    pub evidence: Vec<EvidenceView>,
+    pub event: Option<LinkView>,
+    pub verified: usize,
+    pub variants: usize,
+    pub not_found: usize,
+    pub unchecked: usize,
+}
+
+fn column(site: &SiteContext, collection: &Collection, m: usize) -> ReportColumn {
+    let doc = &collection.documents[m];
+    ReportColumn {
+        doc: summary(site, doc),
+        quotes: quotes(site, collection, m),
+        paragraphs: doc.paragraphs().map(str::to_string).collect(),
+    }
+}
+
+pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechContext {
+    let group = &collection.speech_groups[g];
+    let link = |id: &crate::load::DocumentId| {
+        collection.find(id).map_or_else(
+            || LinkView {
+                title: id.0.clone(),
+                url: String::new(),
+            },
+            |d| LinkView {
+                title: d.title.clone(),
+                url: site.url(&article_path(d)),
+            },
+        )
+    };
+    let reports: Vec<ReportColumn> = group
+        .members
+        .iter()
+        .filter(|&&m| Some(m) != group.canonical)
+        .map(|&m| column(site, collection, m))
+        .collect();
+    let count = |v: Verdict| {
+        reports
+            .iter()
+            .flat_map(|r| &r.quotes)
+            .filter(|q| q.verdict == v)
+            .count()
+    };
+    let title = match (&group.speaker, group.date) {
+        (Some(s), Some(d)) => format!("Speech by {s}, {}", d.human()),
+        (Some(s), None) => format!("Speech by {s}"),
+        (None, Some(d)) => format!("Speech of {}", d.human()),
+        (None, None) => "Speech".to_string(),
+    };
+    let event = group
+        .members
+        .iter()
+        .find_map(|&m| collection.event_of[m])
+        .map(|e| &collection.events[e]);
+    SpeechContext {
+        site: site.clone(),
+        page: PageMeta {
+            title: title.clone(),
+            canonical: site.permalink(&speech_path(group)),
+            description: format!(
+                "{} reports of one speech, with every quote checked",
+                group.members.len()
+            ),
+            og_type: "website",
+        },
+        id: group.id.0.clone(),
+        speaker: group.speaker.clone(),
+        date: group.date.map(|d: PartialDate| d.human()),
+        canonical: group.canonical.map(|c| column(site, collection, c)),
+        verified: count(Verdict::Verified),
+        variants: count(Verdict::Variant),
+        not_found: count(Verdict::NotFound),
+        unchecked: count(Verdict::Unchecked),
+        reports,
+        evidence: group
+            .evidence
+            .iter()
+            .map(|e| EvidenceView {
+                a: link(&e.a),
+                b: link(&e.b),
+                shared_quotes: e.shared_quotes.clone(),
+                score: e.score,
+            })
+            .collect(),
+        event: event.map(|e| LinkView {
+            title: e.name.clone(),
+            url: site.url(&event_path(e)),
+        }),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeechLink {
+    pub title: String,
+    pub url: String,
+    pub reports: usize,
+    pub has_full_text: bool,
+}
+
+/// The event page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventContext {
+    pub site: SiteContext,
+    pub page: PageMeta,
+    pub name: String,
+    pub place: Option<String>,
+    pub dates: Option<String>,
+    pub documents: Vec<DocumentSummary>,
+    pub speeches: Vec<SpeechLink>,
+    pub evidence: Vec<String>,
+}
+
+fn date_range(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<String> {
+    match (start, end) {
+        (Some(s), Some(e)) if s != e => Some(format!("{} – {}", s.human(), e.human())),
+        (Some(s), _) => Some(s.human()),
+        (None, Some(e)) => Some(e.human()),
+        (None, None) => None,
+    }
+}
+
+pub fn event(site: &SiteContext, collection: &Collection, e: usize) -> EventContext {
+    let event = &collection.events[e];
+    let dates = date_range(event.start, event.end);
+    EventContext {
+        site: site.clone(),
+        page: PageMeta {
+            title: event.name.clone(),
+            canonical: site.permalink(&event_path(event)),
+            description: format!(
+                "{} documents about {}{}",
+                event.members.len(),
+                event.name,
+                event
+                    .place
+                    .as_ref()
+                    .map(|p| format!(", {p}"))
+                    .unwrap_or_default()
+            ),
+            og_type: "website",
+        },
+        name: event.name.clone(),
+        place: event.place.clone(),
+        dates,
+        documents: event
+            .members
+            .iter()
+            .map(|&m| summary(site, &collection.documents[m]))
+            .collect(),
+        speeches: event
+            .speech_groups
+            .iter()
+            .map(|&g| {
+                let group = &collection.speech_groups[g];
+                SpeechLink {
+                    title: match &group.speaker {
+                        Some(s) => format!("Speech by {s}"),
+                        None => "Speech".to_string(),
+                    },
+                    url: site.url(&speech_path(group)),
+                    reports: group.members.len(),
+                    has_full_text: group.canonical.is_some(),
+                }
+            })
+            .collect(),
+        evidence: event.evidence.clone(),
+    }
+}
+
+/// A month heading and its documents on the home timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineMonth {
+    pub heading: String,
+    pub documents: Vec<DocumentSummary>,
+}
+
+/// A page of the home timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexContext {
+    pub site: SiteContext,
+    pub page: PageMeta,
+    pub months: Vec<TimelineMonth>,
+    pub page_number: usize,
+    pub page_count: usize,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
+    pub total_documents: usize,
+    pub events: Vec<LinkView>,
+    pub speech_group_count: usize,
+    pub event_count: usize,
+}
+
+pub fn index_page_path(page: usize) -> String {
+    if page <= 1 {
+        String::new()
+    } else {
+        format!("page/{page}/")
+    }
+}
+
+/// The home timeline, newest first; `order` holds document indices in that order.
+pub fn index(
+    site: &SiteContext,
+    collection: &Collection,
+    order: &[usize],
+    page: usize,
+    page_size: usize,
+) -> IndexContext {
+    let page_count = order.len().div_ceil(page_size).max(1);
+    let slice = order.iter().skip((page - 1) * page_size).take(page_size);
+    let mut months: Vec<TimelineMonth> = Vec::new();
+    for &i in slice {
+        let doc = &collection.documents[i];
+        let heading = match doc.date.as_ref().map(|d| d.date) {
+            Some(PartialDate {
+                year: Some(y),
+                month: Some(m),
+                ..
+            }) => PartialDate {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+            }
+            .human(),
+            Some(PartialDate { year: Some(y), .. }) => y.to_string(),
+            Some(PartialDate {
+                year: None,
+                month: Some(_),
+                ..
+            }) => "Year unknown".to_string(),
+            _ => "Undated".to_string(),
+        };
+        match months.last_mut() {
+            Some(last) if last.heading == heading => last.documents.push(summary(site, doc)),
+            _ => months.push(TimelineMonth {
+                heading,
+                documents: vec![summary(site, doc)],
+            }),
+        }
+    }
+    let mut events: Vec<&Event> = collection.events.iter().collect();
+    events.sort_by(|a, b| {
+        b.start
+            .map(|d| d.sort_key())
+            .cmp(&a.start.map(|d| d.sort_key()))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    let title = if page == 1 {
+        site.title.clone()
+    } else {
+        format!("{} — page {page}", site.title)
+    };
+    IndexContext {
+        site: site.clone(),
+        page: PageMeta {
+            title,
+            canonical: site.permalink(&index_page_path(page)),
+            description: if site.description.is_empty() {
+                format!("{} documents", order.len())
+            } else {
+                site.description.clone()
+            },
+            og_type: "website",
+        },
+        months,
+        page_number: page,
+        page_count,
+        previous_url: (page > 1).then(|| site.url(&index_page_path(page - 1))),
+        next_url: (page < page_count).then(|| site.url(&index_page_path(page + 1))),
+        total_documents: order.len(),
+        events: events
+            .into_iter()
+            .take(10)
+            .map(|e| LinkView {
+                title: e.name.clone(),
+                url: site.url(&event_path(e)),
+            })
+            .collect(),
+        speech_group_count: collection.speech_groups.len(),
+        event_count: collection.events.len(),
+    }
+}
+
+/// The 404 page.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotFoundContext {
+    pub site: SiteContext,
+    pub page: PageMeta,
+}
+
+pub fn not_found(site: &SiteContext) -> NotFoundContext {
+    NotFoundContext {
+        site: site.clone(),
+        page: PageMeta {
+            title: "Page not found".into(),
+            canonical: site.permalink("404.html"),
+            description: String::new(),
+            og_type: "website",
+        },
+    }
+}

@@ -1,0 +1,208 @@
+//! The renderer: tera templates over the context structs in [`context`], written through
+//! a [`Staging`] folder. Templates in a site's `templates/` folder replace the built-in
+//! ones of the same name.
+
+pub mod api;
+pub mod context;
+
+use crate::config::SiteConfig;
+use crate::crosslink::Collection;
+use crate::write::{Staging, WriteError};
+use context::SiteContext;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::Path;
+
+/// Built-in templates, by name; a site overrides any of them by file name.
+const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("speech.html", include_str!("../../templates/speech.html")),
+    ("event.html", include_str!("../../templates/event.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+];
+
+/// Built-in static files, copied to `static/` in the output.
+const BUILTIN_STATIC: &[(&str, &str)] = &[("style.css", include_str!("../../static/style.css"))];
+
+/// What can go wrong rendering.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+    #[error("{path}: cannot read template: {source}")]
+    ReadTemplate {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("cannot serialise {what}: {source}")]
+    Json {
+        what: &'static str,
+        source: serde_json::Error,
+    },
+}
+
+fn tera_message(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+/// The loaded templates.
+pub struct Renderer {
+    tera: tera::Tera,
+}
+
+impl Renderer {
+    /// Loads the built-in templates, replaced by any of the same name in `root/templates`.
+    pub fn new(root: &Path) -> Result<Self, RenderError> {
+        let mut templates: Vec<(String, String)> = Vec::new();
+        for (name, builtin) in BUILTIN_TEMPLATES {
+            let path = root.join("templates").join(name);
+            let text = if path.is_file() {
+                std::fs::read_to_string(&path).map_err(|source| RenderError::ReadTemplate {
+                    path: path.clone(),
+                    source,
+                })?
+            } else {
+                builtin.to_string()
+            };
+            templates.push((name.to_string(), text));
+        }
+        let mut tera = tera::Tera::default();
+        tera.add_raw_templates(templates)
+            .map_err(|e| RenderError::Template {
+                name: "templates".into(),
+                message: tera_message(&e),
+            })?;
+        Ok(Renderer { tera })
+    }
+
+    /// Renders one template with a context struct.
+    pub fn render<C: Serialize>(&self, name: &str, context: &C) -> Result<String, RenderError> {
+        let context =
+            tera::Context::from_serialize(context).map_err(|e| RenderError::Template {
+                name: name.into(),
+                message: tera_message(&e),
+            })?;
+        self.tera
+            .render(name, &context)
+            .map_err(|e| RenderError::Template {
+                name: name.into(),
+                message: tera_message(&e),
+            })
+    }
+}
+
+/// How many files a render wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// Renders every page of the collection into `staging`.
+pub fn render_site(
+    config: &SiteConfig,
+    collection: &Collection,
+    staging: &Staging,
+) -> Result<RenderStats, RenderError> {
+    let renderer = Renderer::new(&config.root)?;
+    let site = SiteContext::new(config);
+    let page = |path: String, html: String| -> Result<(), RenderError> {
+        staging
+            .write(&format!("{path}index.html"), html.as_bytes())
+            .map_err(RenderError::from)
+    };
+
+    (0..collection.documents.len())
+        .into_par_iter()
+        .try_for_each(|i| {
+            let doc = &collection.documents[i];
+            page(
+                context::article_path(doc),
+                renderer.render("article.html", &context::article(&site, collection, i))?,
+            )
+        })?;
+    (0..collection.speech_groups.len())
+        .into_par_iter()
+        .try_for_each(|g| {
+            let group = &collection.speech_groups[g];
+            page(
+                context::speech_path(group),
+                renderer.render("speech.html", &context::speech(&site, collection, g))?,
+            )
+        })?;
+    (0..collection.events.len())
+        .into_par_iter()
+        .try_for_each(|e| {
+            let event = &collection.events[e];
+            page(
+                context::event_path(event),
+                renderer.render("event.html", &context::event(&site, collection, e))?,
+            )
+        })?;
+
+    // Home timeline: newest first, undated last.
+    let mut order: Vec<usize> = (0..collection.documents.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (da, db) = (&collection.documents[a], &collection.documents[b]);
+        let key = |d: &crate::load::Document| (d.date.is_some(), d.date_or_default().sort_key());
+        key(db)
+            .cmp(&key(da))
+            .then_with(|| da.source_path.cmp(&db.source_path))
+    });
+    let index_pages = order.len().div_ceil(config.page_size).max(1);
+    (1..=index_pages).into_par_iter().try_for_each(|n| {
+        let ctx = context::index(&site, collection, &order, n, config.page_size);
+        page(
+            context::index_page_path(n),
+            renderer.render("index.html", &ctx)?,
+        )
+    })?;
+    staging.write(
+        "404.html",
+        renderer
+            .render("404.html", &context::not_found(&site))?
+            .as_bytes(),
+    )?;
+
+    let documents = api::documents_json(&site, collection).map_err(|source| RenderError::Json {
+        what: "documents.json",
+        source,
+    })?;
+    staging.write("api/documents.json", &documents)?;
+    let groups = api::groups_json(&site, collection).map_err(|source| RenderError::Json {
+        what: "groups.json",
+        source,
+    })?;
+    staging.write("api/groups.json", &groups)?;
+
+    let mut files = 0;
+    for (name, text) in BUILTIN_STATIC {
+        staging.write(&format!("static/{name}"), text.as_bytes())?;
+        files += 1;
+    }
+    let site_static = config.root.join("static");
+    if site_static.is_dir() {
+        files += staging.copy_dir(&site_static, "static")?;
+    }
+    let pages = collection.documents.len()
+        + collection.speech_groups.len()
+        + collection.events.len()
+        + index_pages
+        + 1;
+    Ok(RenderStats {
+        pages,
+        files: pages + 2 + files,
+    })
+}
