@@ -105,11 +105,21 @@ pub fn find_events(
         speech_groups.dedup();
         let name = event_name(documents, &members, groups, &speech_groups);
         let place = most_common(members.iter().filter_map(|&m| documents[m].place.clone()));
-        let dates: Vec<PartialDate> = members
+        // When the event is the day of a speech: a report is often dated the day after
+        // and an announcement days before, so speeches' dates win when there are any.
+        let speech_dates: Vec<PartialDate> = speech_groups
             .iter()
-            .filter(|&&m| documents[m].kind != Kind::Announcement)
-            .filter_map(|&m| documents[m].date.as_ref().map(|d| d.date))
+            .filter_map(|&g| groups[g].date)
             .collect();
+        let dates: Vec<PartialDate> = if speech_dates.is_empty() {
+            members
+                .iter()
+                .filter(|&&m| documents[m].kind != Kind::Announcement)
+                .filter_map(|&m| documents[m].date.as_ref().map(|d| d.date))
+                .collect()
+        } else {
+            speech_dates
+        };
         let start = dates.iter().copied().min_by_key(PartialDate::sort_key);
         let end = dates.iter().copied().max_by_key(PartialDate::sort_key);
         let id = format!("e-{}", short_hash(&min_id(documents, &members).0));

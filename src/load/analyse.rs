@@ -39,6 +39,7 @@ pub struct Analysis {
     pub warnings: Vec<LineWarning>,
     pub event_names: Vec<String>,
     pub weekday: Option<u8>,
+    pub dateline_end: usize,
 }
 
 /// One line as the classifier sees it; hard-wrapped lines and headlines split over two
@@ -676,6 +677,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         warnings,
         event_names,
         weekday,
+        dateline_end: body_start,
     }
 }
 

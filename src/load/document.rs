@@ -227,6 +227,9 @@ pub struct Document {
     /// The weekday the lede gives for what it reports ("in Brussels Tuesday"), 0 = Monday;
     /// it confirms a year inferred for a date line that has none.
     pub weekday: Option<u8>,
+    /// Byte length of the dateline ("BRUSSELS, April 2 (IANS) -") that opens the first
+    /// paragraph, 0 when there is none; excerpts start after it.
+    pub dateline_end: usize,
 }
 
 impl Document {
@@ -236,6 +239,14 @@ impl Document {
             Block::Paragraph(t) => Some(t.as_str()),
             _ => None,
         })
+    }
+
+    /// The first paragraph without its dateline: what a list shows as the excerpt.
+    pub fn lede(&self) -> &str {
+        let first = self.paragraphs().next().unwrap_or_default();
+        first
+            .get(self.dateline_end..)
+            .map_or(first, str::trim_start)
     }
 
     /// The date, if known, else a default that sorts first.

@@ -217,6 +217,7 @@ pub fn load_bytes(
         warnings,
         event_names: analysis.event_names,
         weekday: analysis.weekday,
+        dateline_end: analysis.dateline_end,
     })
 }
 

@@ -78,9 +78,8 @@ pub fn find_quoted_spans(paragraphs: &[&str]) -> Vec<QuotedSpan> {
                     o.text.push(c);
                 }
                 ('”' | '»', Some(o)) if o.outer == Outer::Curly => {
-                    let text = o.text.trim().to_string();
                     spans.push(QuotedSpan {
-                        text,
+                        text: clean_quote_text(&o.text),
                         paragraph: o.paragraph,
                         open_at: o.open_at,
                         end_paragraph: p,
@@ -103,7 +102,7 @@ pub fn find_quoted_spans(paragraphs: &[&str]) -> Vec<QuotedSpan> {
                 }
                 ('"', Some(o)) if o.outer == Outer::Straight => {
                     spans.push(QuotedSpan {
-                        text: o.text.trim().to_string(),
+                        text: clean_quote_text(&o.text),
                         paragraph: o.paragraph,
                         open_at: o.open_at,
                         end_paragraph: p,
@@ -118,6 +117,19 @@ pub fn find_quoted_spans(paragraphs: &[&str]) -> Vec<QuotedSpan> {
     }
     spans.retain(|s| !s.text.is_empty());
     spans
+}
+
+/// The quoted words, trimmed; a comma a crawler left stranded after the closing
+/// punctuation ("…twenty years ago? ,”) is dropped.
+fn clean_quote_text(text: &str) -> String {
+    let text = text.trim();
+    let before_comma = text.strip_suffix(',').map(str::trim_end);
+    match before_comma {
+        Some(rest) if rest.len() + 1 < text.len() && rest.ends_with(['?', '!', '.']) => {
+            rest.to_string()
+        }
+        _ => text.to_string(),
+    }
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
@@ -272,6 +284,14 @@ mod tests {
         assert_eq!(
             texts(&ps),
             vec!["The world often proves reluctant to act. But is that reason to look away?"]
+        );
+    }
+
+    #[test]
+    fn a_stranded_comma_after_the_closing_punctuation_is_dropped() {
+        assert_eq!(
+            texts(&["“Is that not an echo? ,” he said. “Yes,” she said."]),
+            ["Is that not an echo?", "Yes,"]
         );
     }
 
