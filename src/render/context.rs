@@ -105,7 +105,7 @@ pub fn event_path(event: &Event) -> String {
 }
 
 fn excerpt(doc: &Document, max_chars: usize) -> String {
-    let first = doc.paragraphs().next().unwrap_or_default();
+    let first = doc.lede();
     if first.chars().count() <= max_chars {
         return first.to_string();
     }
@@ -138,7 +138,8 @@ pub struct QuoteView {
     pub speaker: Option<String>,
     pub verdict: Verdict,
     pub verdict_label: &'static str,
-    pub against_title: Option<String>,
+    /// "checked against “Title”", linked to `against_url`.
+    pub against_label: Option<String>,
     pub against_url: Option<String>,
     pub detail: Option<String>,
 }
@@ -156,7 +157,7 @@ fn quotes(site: &SiteContext, collection: &Collection, i: usize) -> Vec<QuoteVie
                 speaker: q.speaker.clone(),
                 verdict: check.verdict,
                 verdict_label: check.verdict.label(),
-                against_title: against.map(|a| a.title.clone()),
+                against_label: against.map(|a| format!("checked against “{}”", a.title)),
                 against_url: against.map(|a| site.url(&article_path(a))),
                 detail: check.detail.clone(),
             }
@@ -417,12 +418,22 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
             },
         )
     };
-    let reports: Vec<ReportColumn> = group
+    let canonical_url = group
+        .canonical
+        .map(|c| site.url(&article_path(&collection.documents[c])));
+    let mut reports: Vec<ReportColumn> = group
         .members
         .iter()
         .filter(|&&m| Some(m) != group.canonical)
         .map(|&m| column(site, collection, m))
         .collect();
+    // The full text is on this page: point to it rather than repeat its headline.
+    for quote in reports.iter_mut().flat_map(|r| &mut r.quotes) {
+        if quote.against_url.is_some() && quote.against_url == canonical_url {
+            quote.against_label = Some("checked against the full text".to_string());
+            quote.against_url = Some("#full-text".to_string());
+        }
+    }
     let count = |v: Verdict| {
         reports
             .iter()

@@ -57,6 +57,23 @@ fn tera_message(error: &tera::Error) -> String {
     message
 }
 
+/// Escapes text for HTML element content and double- or single-quoted attributes.
+/// Unlike tera's default it leaves '/' alone, so URLs stay readable in the output.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// The loaded templates.
 pub struct Renderer {
     tera: tera::Tera,
@@ -79,6 +96,7 @@ impl Renderer {
             templates.push((name.to_string(), text));
         }
         let mut tera = tera::Tera::default();
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates)
             .map_err(|e| RenderError::Template {
                 name: "templates".into(),
