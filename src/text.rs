@@ -2,33 +2,43 @@
 //! word splitting and slugs.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Folds a string for matching: lower case, no diacritics, typographic quotes and
 /// dashes made plain, so 'Thorbjörn' and 'Thorbjørn' compare equal.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            // Letters that do not decompose under NFD but are variants of a Latin letter.
-            'ø' | 'Ø' => out.push('o'),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'ß' => out.push_str("ss"),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            'þ' | 'Þ' => out.push_str("th"),
-            'ı' => out.push('i'),
-            '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => out.push('\''),
-            '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
-            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
-            _ => out.extend(c.to_lowercase()),
+    for c in text.chars() {
+        if c == '`' {
+            out.push('\'');
+        } else if c.is_ascii() {
+            // The common case, without the cost of decomposition.
+            out.push(c.to_ascii_lowercase());
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| fold_char(d, &mut out));
         }
     }
     out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if is_combining_mark(c) {
+        return;
+    }
+    match c {
+        // Letters that do not decompose under NFD but are variants of a Latin letter.
+        'ø' | 'Ø' => out.push('o'),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ß' => out.push_str("ss"),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'þ' | 'Þ' => out.push_str("th"),
+        'ı' => out.push('i'),
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => out.push('\''),
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => out.push('-'),
+        _ => out.extend(c.to_lowercase()),
+    }
 }
 
 /// The folded words of a text: letters and digits only, so punctuation, quote marks

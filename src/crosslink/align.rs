@@ -2,7 +2,6 @@
 //! how it differs.
 
 use crate::text::folded_words;
-use std::collections::HashMap;
 
 /// How a quote compares with a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,51 +15,100 @@ pub enum Alignment {
     Absent,
 }
 
-/// A text prepared for repeated alignment: its folded words and where each word occurs.
+/// A word as an integer, so alignment compares numbers, not strings.
+fn word_id(word: &str) -> u64 {
+    // FNV-1a: stable, fast, and collisions only ever cost a missed variant.
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A text prepared for repeated alignment: its folded words and a sorted index of where
+/// each word occurs. Built when needed and dropped after, so it never has to hold the
+/// whole collection.
 pub struct Target {
     words: Vec<String>,
-    positions: HashMap<String, Vec<usize>>,
+    ids: Vec<u64>,
+    /// (word id, position), sorted.
+    index: Vec<(u64, u32)>,
 }
 
 impl Target {
     pub fn new(text: &str) -> Self {
         let words = folded_words(text);
-        let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, w) in words.iter().enumerate() {
-            positions.entry(w.clone()).or_default().push(i);
-        }
-        Target { words, positions }
+        let ids: Vec<u64> = words.iter().map(|w| word_id(w)).collect();
+        let mut index: Vec<(u64, u32)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        index.sort_unstable();
+        Target { words, ids, index }
+    }
+
+    fn positions(&self, id: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.index.partition_point(|&(w, _)| w < id);
+        self.index[from..]
+            .iter()
+            .take_while(move |&&(w, _)| w == id)
+            .map(|&(_, p)| p as usize)
     }
 
     /// Aligns `quote` against the text. A variant may change at most a fifth of the
     /// quote's words (at least one), as reporters drop or inflect a word.
     pub fn align(&self, quote: &str) -> Alignment {
-        let q = folded_words(quote);
-        if q.is_empty() || self.words.is_empty() {
+        let q_words = folded_words(quote);
+        let q: Vec<u64> = q_words.iter().map(|w| word_id(w)).collect();
+        let (n, m) = (q.len(), self.ids.len());
+        if n == 0 || m == 0 {
             return Alignment::Absent;
         }
-        // Anchor on positions where some quote word occurs, then align locally there.
-        let mut starts: Vec<usize> = Vec::new();
-        for (k, word) in q.iter().enumerate().take(6) {
-            if let Some(ps) = self.positions.get(word) {
-                starts.extend(ps.iter().filter(|&&p| p >= k).map(|&p| p - k).take(64));
+        let budget = (n / 5).max(1);
+        // Each quote word votes for the diagonals (text start positions) it fits on; an
+        // alignment within the budget needs n - budget votes within `budget` diagonals.
+        let mut votes = vec![0u32; n + m];
+        for (k, &id) in q.iter().enumerate() {
+            for p in self.positions(id) {
+                votes[p + n - k] += 1;
             }
         }
-        starts.sort_unstable();
-        starts.dedup();
-        if starts.iter().any(|&s| {
-            self.words
-                .get(s..s + q.len())
-                .is_some_and(|w| w == q.as_slice())
-        }) {
-            return Alignment::Exact;
+        let needed = u32::try_from(n - budget.min(n)).unwrap_or(u32::MAX).max(1);
+        let mut windows: Vec<(u32, usize)> = Vec::new();
+        let mut window_votes: u32 = votes[..budget.min(votes.len())].iter().sum();
+        for d in 0..votes.len() {
+            if d + budget < votes.len() {
+                window_votes += votes[d + budget];
+            }
+            if d > budget {
+                window_votes -= votes[d - budget - 1];
+            }
+            if votes[d] as usize == n {
+                let start = d - n;
+                if self.ids.get(start..start + n) == Some(q.as_slice()) {
+                    return Alignment::Exact;
+                }
+            }
+            if window_votes >= needed && votes[d] > 0 {
+                windows.push((window_votes, d));
+            }
         }
-        let budget = (q.len() / 5).max(1);
+        // The most promising diagonals first; neighbours of a tried one add nothing.
+        windows.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut tried: Vec<usize> = Vec::new();
         let mut best: Option<(usize, Vec<(String, String)>)> = None;
-        for &start in &starts {
+        for &(_, d) in &windows {
+            if tried.len() >= 8 {
+                break;
+            }
+            if tried.iter().any(|&t| t.abs_diff(d) <= budget) {
+                continue;
+            }
+            tried.push(d);
+            let start = d.saturating_sub(n);
             let from = start.saturating_sub(budget);
-            let to = (start + q.len() + budget).min(self.words.len());
-            let (cost, diffs) = local_alignment(&q, &self.words[from..to]);
+            let to = (start + n + budget).min(m);
+            let (cost, diffs) =
+                local_alignment(&q, &q_words, &self.ids[from..to], &self.words[from..to]);
             if cost <= budget && best.as_ref().is_none_or(|(c, _)| cost < *c) {
                 best = Some((cost, diffs));
             }
@@ -75,37 +123,44 @@ impl Target {
 
 /// Word-level edit distance of `q` against the best-matching stretch of `t` (free gaps
 /// at both ends of `t`), with the differing words.
-fn local_alignment(q: &[String], t: &[String]) -> (usize, Vec<(String, String)>) {
+fn local_alignment(
+    q: &[u64],
+    q_words: &[String],
+    t: &[u64],
+    t_words: &[String],
+) -> (usize, Vec<(String, String)>) {
     let (n, m) = (q.len(), t.len());
-    // cost[i][j]: aligning q[..i] ending at t[..j].
-    let mut cost = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in cost.iter_mut().enumerate().skip(1) {
-        row[0] = i;
-    }
+    let width = m + 1;
+    // cost[i * width + j]: aligning q[..i] ending at t[..j].
+    let mut cost = vec![0usize; (n + 1) * width];
     for i in 1..=n {
+        cost[i * width] = i;
         for j in 1..=m {
-            let substitution = cost[i - 1][j - 1] + usize::from(q[i - 1] != t[j - 1]);
-            cost[i][j] = substitution.min(cost[i - 1][j] + 1).min(cost[i][j - 1] + 1);
+            let substitution = cost[(i - 1) * width + j - 1] + usize::from(q[i - 1] != t[j - 1]);
+            cost[i * width + j] = substitution
+                .min(cost[(i - 1) * width + j] + 1)
+                .min(cost[i * width + j - 1] + 1);
         }
     }
+    let at = |i: usize, j: usize| cost[i * width + j];
     let (mut j, best) = (0..=m)
-        .map(|j| (j, cost[n][j]))
+        .map(|j| (j, at(n, j)))
         .min_by_key(|&(j, c)| (c, j))
         .unwrap_or((0, n));
     let mut i = n;
     let mut diffs = Vec::new();
     while i > 0 {
-        if j > 0 && cost[i][j] == cost[i - 1][j - 1] + usize::from(q[i - 1] != t[j - 1]) {
+        if j > 0 && at(i, j) == at(i - 1, j - 1) + usize::from(q[i - 1] != t[j - 1]) {
             if q[i - 1] != t[j - 1] {
-                diffs.push((q[i - 1].clone(), t[j - 1].clone()));
+                diffs.push((q_words[i - 1].clone(), t_words[j - 1].clone()));
             }
             i -= 1;
             j -= 1;
-        } else if cost[i][j] == cost[i - 1][j] + 1 {
-            diffs.push((q[i - 1].clone(), String::new()));
+        } else if at(i, j) == at(i - 1, j) + 1 {
+            diffs.push((q_words[i - 1].clone(), String::new()));
             i -= 1;
         } else if j > 0 {
-            diffs.push((String::new(), t[j - 1].clone()));
+            diffs.push((String::new(), t_words[j - 1].clone()));
             j -= 1;
         } else {
             break;

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 
 /// Words per shingle: long enough that sharing one means sharing a phrase.
 pub const SHINGLE_WORDS: usize = 5;
+/// Two reports of one speech share at least two phrases (one six-word quote gives two);
+/// a single shared phrase is a stock expression as often as not.
+const MIN_SHARED: usize = 2;
 /// A shingle found in more documents than this is a stock phrase and links nothing.
 const MAX_POSTINGS: usize = 40;
 
@@ -43,8 +46,12 @@ pub fn speech_shingles(doc: &Document) -> Vec<u64> {
     out
 }
 
-/// Pairs of document indices that share at least one shingle, with how many they share.
-pub fn candidate_pairs(shingle_sets: &[Vec<u64>]) -> Vec<((usize, usize), usize)> {
+/// Pairs of document indices that share at least `MIN_SHARED` shingles, with how many
+/// they share. `may_pair` rules pairs out cheaply (dates far apart) before they are counted.
+pub fn candidate_pairs(
+    shingle_sets: &[Vec<u64>],
+    may_pair: impl Fn(usize, usize) -> bool,
+) -> Vec<((usize, usize), usize)> {
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     for (doc, set) in shingle_sets.iter().enumerate() {
         for &h in set {
@@ -58,11 +65,16 @@ pub fn candidate_pairs(shingle_sets: &[Vec<u64>]) -> Vec<((usize, usize), usize)
         }
         for (i, &a) in docs.iter().enumerate() {
             for &b in &docs[i + 1..] {
-                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+                if may_pair(a, b) {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
             }
         }
     }
-    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
+    let mut pairs: Vec<((usize, usize), usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_SHARED)
+        .collect();
     pairs.sort_unstable();
     pairs
 }
@@ -76,7 +88,7 @@ mod tests {
         let a = shingles("we must bring all our resources to bear on this");
         let b = shingles("“We must bring all our resources to bear,” he said");
         let c = shingles("an unrelated sentence about rain and wind today");
-        let pairs = candidate_pairs(&[a, b, c]);
+        let pairs = candidate_pairs(&[a, b, c], |_, _| true);
         assert_eq!(pairs.len(), 1);
         assert_eq!(pairs[0].0, (0, 1));
     }

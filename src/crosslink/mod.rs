@@ -120,15 +120,12 @@ pub fn crosslink(mut documents: Vec<Document>) -> Collection {
         .par_iter()
         .map(candidates::speech_shingles)
         .collect();
-    let pairs = candidates::candidate_pairs(&shingle_sets);
-
-    let targets: Vec<Target> = documents
-        .par_iter()
-        .map(|d| Target::new(&speech_text(d)))
-        .collect();
+    let pairs = candidates::candidate_pairs(&shingle_sets, |a, b| {
+        dates_compatible(&documents[a], &documents[b])
+    });
     let accepted: Vec<LinkEvidence> = pairs
         .par_iter()
-        .filter_map(|&((a, b), shared)| verify_pair(&documents, &targets, a, b, shared))
+        .filter_map(|&((a, b), shared)| verify_pair(&documents, a, b, shared))
         .collect();
     let index_of: HashMap<&DocumentId, usize> = documents
         .iter()
@@ -158,7 +155,7 @@ pub fn crosslink(mut documents: Vec<Document>) -> Collection {
     for group in &mut speech_groups {
         group.date = group_date(&documents, group);
     }
-    let checks = check_quotes(&documents, &targets, &speech_groups, &speech_group_of);
+    let checks = check_quotes(&documents, &speech_groups);
     let (events, event_of) = events::find_events(&documents, &speech_groups);
 
     // Final order: by date, then source path; remap every index.
@@ -243,19 +240,15 @@ fn dates_compatible(a: &Document, b: &Document) -> bool {
 
 /// Accepts a candidate pair when the same speaker's words align: at least two quotes of
 /// one found in the other, or one long quote with several shared phrases.
-fn verify_pair(
-    documents: &[Document],
-    targets: &[Target],
-    a: usize,
-    b: usize,
-    shared: usize,
-) -> Option<LinkEvidence> {
+fn verify_pair(documents: &[Document], a: usize, b: usize, shared: usize) -> Option<LinkEvidence> {
     let (da, db) = (&documents[a], &documents[b]);
     if !speakers_compatible(da, db) || !dates_compatible(da, db) {
         return None;
     }
+    // Prepared per pair and dropped: holding every text's index would not scale.
+    let (ta, tb) = (Target::new(&speech_text(da)), Target::new(&speech_text(db)));
     let mut found: Vec<String> = Vec::new();
-    for (doc, other) in [(da, &targets[b]), (db, &targets[a])] {
+    for (doc, other) in [(da, &tb), (db, &ta)] {
         for quote in &doc.quotes {
             if crate::text::word_count(&quote.text) >= 4
                 && !matches!(other.align(&quote.text), Alignment::Absent)
@@ -435,38 +428,61 @@ fn infer_dates(documents: &mut [Document], groups: &[SpeechGroup]) {
 
 /// Checks every quote of every grouped report: against the canonical text when there is
 /// one, else against the other reports of the same speech.
-fn check_quotes(
-    documents: &[Document],
-    targets: &[Target],
-    groups: &[SpeechGroup],
-    group_of: &[Option<usize>],
-) -> Vec<Vec<QuoteCheck>> {
-    documents
-        .par_iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            let group = group_of[i].map(|g| &groups[g]);
+fn check_quotes(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Vec<QuoteCheck>> {
+    let mut checks: Vec<Vec<QuoteCheck>> = documents
+        .iter()
+        .map(|doc| {
             doc.quotes
                 .iter()
-                .map(|quote| match group {
-                    None => QuoteCheck {
-                        verdict: Verdict::Unchecked,
-                        against: None,
-                        detail: Some("not linked to any other report of this speech".into()),
-                    },
-                    Some(g) if g.canonical == Some(i) => QuoteCheck {
+                .map(|_| QuoteCheck {
+                    verdict: Verdict::Unchecked,
+                    against: None,
+                    detail: Some("not linked to any other report of this speech".into()),
+                })
+                .collect()
+        })
+        .collect();
+    let grouped: Vec<Vec<(usize, Vec<QuoteCheck>)>> = groups
+        .par_iter()
+        .map(|group| check_group(documents, group))
+        .collect();
+    for (i, member_checks) in grouped.into_iter().flatten() {
+        checks[i] = member_checks;
+    }
+    checks
+}
+
+/// Checks every quote of a group's reports against its full text, or where it has none,
+/// against the other reports. Only this group's texts are prepared for alignment.
+fn check_group(documents: &[Document], group: &SpeechGroup) -> Vec<(usize, Vec<QuoteCheck>)> {
+    let prepare = |m: usize| (m, Target::new(&speech_text(&documents[m])));
+    let canonical = group.canonical.map(prepare);
+    let reports: Vec<(usize, Target)> = if canonical.is_some() {
+        Vec::new()
+    } else {
+        group.members.iter().copied().map(prepare).collect()
+    };
+    group
+        .members
+        .iter()
+        .map(|&i| {
+            let doc = &documents[i];
+            let member_checks = doc
+                .quotes
+                .iter()
+                .map(|quote| match &canonical {
+                    Some((c, _)) if *c == i => QuoteCheck {
                         verdict: Verdict::Verified,
                         against: Some(doc.id.clone()),
                         detail: Some("part of the full text".into()),
                     },
-                    Some(g) => match g.canonical {
-                        Some(c) => {
-                            check_one(&quote.text, &documents[c], &targets[c], "the full text")
-                        }
-                        None => check_against_reports(&quote.text, i, g, documents, targets),
-                    },
+                    Some((c, target)) => {
+                        check_one(&quote.text, &documents[*c], target, "the full text")
+                    }
+                    None => check_against_reports(&quote.text, i, documents, &reports),
                 })
-                .collect()
+                .collect();
+            (i, member_checks)
         })
         .collect()
 }
@@ -494,13 +510,12 @@ fn check_one(quote: &str, against: &Document, target: &Target, what: &str) -> Qu
 fn check_against_reports(
     quote: &str,
     i: usize,
-    group: &SpeechGroup,
     documents: &[Document],
-    targets: &[Target],
+    targets: &[(usize, Target)],
 ) -> QuoteCheck {
     let mut variant: Option<QuoteCheck> = None;
-    for &m in group.members.iter().filter(|&&m| m != i) {
-        let check = check_one(quote, &documents[m], &targets[m], "another report");
+    for (m, target) in targets.iter().filter(|(m, _)| *m != i) {
+        let check = check_one(quote, &documents[*m], target, "another report");
         match check.verdict {
             Verdict::Verified => return check,
             Verdict::Variant if variant.is_none() => variant = Some(check),
