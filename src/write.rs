@@ -25,6 +25,24 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
+/// A file being written into the staging folder; [`StagedFile::finish`] flushes it.
+pub struct StagedFile {
+    writer: std::io::BufWriter<std::fs::File>,
+    path: PathBuf,
+}
+
+impl StagedFile {
+    pub fn writer(&mut self) -> &mut impl std::io::Write {
+        &mut self.writer
+    }
+
+    /// Flushes the file, reporting any error the buffered writes hid.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        use std::io::Write;
+        self.writer.flush().map_err(io(&self.path))
+    }
+}
+
 /// A staging folder that becomes the output folder on [`Staging::commit`].
 #[derive(Debug)]
 pub struct Staging {
@@ -88,6 +106,19 @@ impl Staging {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
         }
         std::fs::write(&path, contents).map_err(io(&path))
+    }
+
+    /// Creates one file at a site-relative path, for output written piece by piece.
+    pub fn create(&self, relative: &str) -> Result<StagedFile, WriteError> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        Ok(StagedFile {
+            writer: std::io::BufWriter::new(file),
+            path,
+        })
     }
 
     /// Copies a folder's files into the staging folder under `prefix`.

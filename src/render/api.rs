@@ -45,71 +45,93 @@ struct DocumentJson<'a> {
     quotes: Vec<QuoteJson<'a>>,
 }
 
-#[derive(Serialize)]
+/// `{"documents": [...]}`, each document built as it is written, so the whole file never
+/// has to be in memory.
 struct DocumentsJson<'a> {
-    documents: Vec<DocumentJson<'a>>,
+    site: &'a SiteContext,
+    collection: &'a Collection,
 }
 
-/// `api/documents.json`: every document, in date then source order.
-pub fn documents_json(
+struct DocumentList<'a>(&'a DocumentsJson<'a>);
+
+impl Serialize for DocumentsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut object = serializer.serialize_struct("DocumentsJson", 1)?;
+        object.serialize_field("documents", &DocumentList(self))?;
+        object.end()
+    }
+}
+
+impl Serialize for DocumentList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let DocumentsJson { site, collection } = self.0;
+        serializer.collect_seq(
+            (0..collection.documents.len()).map(|i| document_json(site, collection, i)),
+        )
+    }
+}
+
+/// Writes `api/documents.json`: every document, in date then source order.
+pub fn write_documents_json(
     site: &SiteContext,
     collection: &Collection,
-) -> Result<Vec<u8>, serde_json::Error> {
-    let documents = collection
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, doc)| DocumentJson {
-            id: &doc.id.0,
-            source: &doc.source_path,
-            slug: &doc.slug,
-            url: site.url(&article_path(doc)),
-            title: &doc.title,
-            title_made: doc.title_from == crate::load::TitleFrom::Made,
-            kind: kind_key(doc.kind),
-            publisher: doc.publisher.as_deref(),
-            date: doc.date.as_ref().map(|d| d.date.iso()),
-            date_inferred: doc.date.as_ref().is_some_and(|d| d.inferred),
-            captured: doc.captured.as_ref().map(|d| d.date.iso()),
-            place: doc.place.as_deref(),
-            speakers: &doc.speakers,
-            people: &doc.people,
-            speech_group: collection.speech_group_of[i]
-                .map(|g| collection.speech_groups[g].id.0.as_str()),
-            event: collection.event_of[i].map(|e| collection.events[e].id.as_str()),
-            body: doc.paragraphs().collect(),
-            captions: doc
-                .body
-                .iter()
-                .filter_map(|b| match b {
-                    crate::load::Block::Caption(t) => Some(t.as_str()),
-                    _ => None,
-                })
-                .collect(),
-            removed: doc
-                .removed
-                .iter()
-                .map(|r| RemovedJson {
-                    line: r.line,
-                    text: &r.text,
-                    reason: r.reason,
-                })
-                .collect(),
-            quotes: doc
-                .quotes
-                .iter()
-                .zip(&collection.checks[i])
-                .map(|(q, c)| QuoteJson {
-                    text: &q.text,
-                    speaker: q.speaker.as_deref(),
-                    check: c.verdict,
-                    against: c.against.as_ref().map(|a| a.0.as_str()),
-                    detail: c.detail.as_deref(),
-                })
-                .collect(),
-        })
-        .collect();
-    serde_json::to_vec_pretty(&DocumentsJson { documents })
+    writer: impl std::io::Write,
+) -> Result<(), serde_json::Error> {
+    serde_json::to_writer(writer, &DocumentsJson { site, collection })
+}
+
+fn document_json<'a>(site: &SiteContext, collection: &'a Collection, i: usize) -> DocumentJson<'a> {
+    let doc = &collection.documents[i];
+    DocumentJson {
+        id: &doc.id.0,
+        source: &doc.source_path,
+        slug: &doc.slug,
+        url: site.url(&article_path(doc)),
+        title: &doc.title,
+        title_made: doc.title_from == crate::load::TitleFrom::Made,
+        kind: kind_key(doc.kind),
+        publisher: doc.publisher.as_deref(),
+        date: doc.date.as_ref().map(|d| d.date.iso()),
+        date_inferred: doc.date.as_ref().is_some_and(|d| d.inferred),
+        captured: doc.captured.as_ref().map(|d| d.date.iso()),
+        place: doc.place.as_deref(),
+        speakers: &doc.speakers,
+        people: &doc.people,
+        speech_group: collection.speech_group_of[i]
+            .map(|g| collection.speech_groups[g].id.0.as_str()),
+        event: collection.event_of[i].map(|e| collection.events[e].id.as_str()),
+        body: doc.paragraphs().collect(),
+        captions: doc
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                crate::load::Block::Caption(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect(),
+        removed: doc
+            .removed
+            .iter()
+            .map(|r| RemovedJson {
+                line: r.line,
+                text: &r.text,
+                reason: r.reason,
+            })
+            .collect(),
+        quotes: doc
+            .quotes
+            .iter()
+            .zip(&collection.checks[i])
+            .map(|(q, c)| QuoteJson {
+                text: &q.text,
+                speaker: q.speaker.as_deref(),
+                check: c.verdict,
+                against: c.against.as_ref().map(|a| a.0.as_str()),
+                detail: c.detail.as_deref(),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -150,11 +172,13 @@ struct GroupsJson<'a> {
     events: Vec<EventJson<'a>>,
 }
 
-/// `api/groups.json`: speech groups and events with members (sorted by id) and evidence.
-pub fn groups_json(
+/// Writes `api/groups.json`: speech groups and events with members (sorted by id) and
+/// evidence.
+pub fn write_groups_json(
     site: &SiteContext,
     collection: &Collection,
-) -> Result<Vec<u8>, serde_json::Error> {
+    writer: impl std::io::Write,
+) -> Result<(), serde_json::Error> {
     let id_of = |i: usize| collection.documents[i].id.0.as_str();
     let sorted_ids = |members: &[usize]| {
         let mut ids: Vec<&str> = members.iter().map(|&m| id_of(m)).collect();
@@ -202,8 +226,11 @@ pub fn groups_json(
             evidence: &e.evidence,
         })
         .collect();
-    serde_json::to_vec_pretty(&GroupsJson {
-        speech_groups,
-        events,
-    })
+    serde_json::to_writer(
+        writer,
+        &GroupsJson {
+            speech_groups,
+            events,
+        },
+    )
 }

@@ -194,16 +194,22 @@ pub fn render_site(
             .as_bytes(),
     )?;
 
-    let documents = api::documents_json(&site, collection).map_err(|source| RenderError::Json {
-        what: "documents.json",
-        source,
+    let mut documents = staging.create("api/documents.json")?;
+    api::write_documents_json(&site, collection, documents.writer()).map_err(|source| {
+        RenderError::Json {
+            what: "api/documents.json",
+            source,
+        }
     })?;
-    staging.write("api/documents.json", &documents)?;
-    let groups = api::groups_json(&site, collection).map_err(|source| RenderError::Json {
-        what: "groups.json",
-        source,
+    documents.finish()?;
+    let mut groups = staging.create("api/groups.json")?;
+    api::write_groups_json(&site, collection, groups.writer()).map_err(|source| {
+        RenderError::Json {
+            what: "api/groups.json",
+            source,
+        }
     })?;
-    staging.write("api/groups.json", &groups)?;
+    groups.finish()?;
 
     let mut files = 0;
     for (name, text) in BUILTIN_STATIC {
