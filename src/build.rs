@@ -30,6 +30,8 @@ pub struct BuildReport {
     /// Every loader diagnostic, in source order; errors name files that were skipped.
     pub diagnostics: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// Wall time of each stage, in pipeline order.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 impl BuildReport {
@@ -68,15 +70,30 @@ impl BuildReport {
 
 /// Loads and cross-links the collection without writing anything.
 pub fn collect(config: &SiteConfig) -> Result<(Collection, Vec<Diagnostic>), BuildError> {
+    let mut stages = Vec::new();
+    collect_timed(config, &mut stages)
+}
+
+fn collect_timed(
+    config: &SiteConfig,
+    stages: &mut Vec<(&'static str, Duration)>,
+) -> Result<(Collection, Vec<Diagnostic>), BuildError> {
+    let started = Instant::now();
     let loaded = load_collection(config)?;
-    Ok((crosslink(loaded.documents), loaded.diagnostics))
+    stages.push(("load", started.elapsed()));
+    let started = Instant::now();
+    let collection = crosslink(loaded.documents);
+    stages.push(("crosslink", started.elapsed()));
+    Ok((collection, loaded.diagnostics))
 }
 
 /// Builds the whole site into `config.output`.
 pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     crate::write::check_output_is_safe(&config.output, &[&config.source, &config.root])?;
-    let (collection, diagnostics) = collect(config)?;
+    let mut stages = Vec::new();
+    let (collection, diagnostics) = collect_timed(config, &mut stages)?;
+    let rendering = Instant::now();
     let staging = Staging::new(&config.output)?;
     let stats = match render_site(config, &collection, &staging) {
         Ok(stats) => stats,
@@ -85,7 +102,10 @@ pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
             return Err(error.into());
         }
     };
+    stages.push(("render", rendering.elapsed()));
+    let committing = Instant::now();
     staging.commit()?;
+    stages.push(("write", committing.elapsed()));
     Ok(BuildReport {
         documents: collection.documents.len(),
         pages: stats.pages,
@@ -94,5 +114,6 @@ pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
         events: collection.events.len(),
         diagnostics,
         elapsed: started.elapsed(),
+        stages,
     })
 }

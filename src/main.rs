@@ -72,6 +72,11 @@ fn run_build(args: &BuildArgs) -> ExitCode {
     match build(&config) {
         Ok(report) => {
             print_diagnostics(&report, args);
+            if args.verbose {
+                for (stage, took) in &report.stages {
+                    eprintln!("{stage:>10}: {:.2}s", took.as_secs_f64());
+                }
+            }
             if !args.quiet {
                 println!("{} → {}", report.summary(), config.output.display());
             }
