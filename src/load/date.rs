@@ -292,8 +292,25 @@ pub fn standalone_date(line: &str) -> Option<DateMatch> {
         .trim_end_matches(['.', ',', '|', '-', '–', '—'])
         .trim();
     let found = find_dates(trimmed).into_iter().next()?;
-    (found.start == 0 && found.end == trimmed.len()).then_some(found)
+    let before = &trimmed[..found.start];
+    let after = &trimmed[found.end..];
+    let alone = (before.is_empty() || DATE_LINE_LABEL.is_match(before))
+        && (after.is_empty() || TIME_OF_DAY.is_match(after));
+    alone.then_some(found)
 }
+
+/// What may stand before a date on a line of its own: "Published:", "Updated on".
+static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date)(?:\s+on)?\s*:?\s*$")
+        .unwrap_or_else(|e| panic!("date label pattern must compile: {e}"))
+});
+
+/// What may follow a date on a line of its own: a time of day ("/ 10:32 AM",
+/// "at 3.15 p.m. GMT", "- 14:05 CET").
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[/|,·•–—-]\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d{2})?)\)?)?\s*$")
+        .unwrap_or_else(|e| panic!("time pattern must compile: {e}"))
+});
 
 #[cfg(test)]
 mod tests {
@@ -301,6 +318,26 @@ mod tests {
 
     fn first(text: &str) -> Option<String> {
         find_dates(text).first().map(|m| m.date.iso())
+    }
+
+    #[test]
+    fn a_date_line_may_carry_a_label_and_a_time() {
+        for line in [
+            "January 14, 2019 / 10:32 AM",
+            "14 January 2019, 10:32 GMT",
+            "Published: 14 January 2019",
+            "Updated on January 14, 2019 at 3.15 p.m. EST",
+            "Monday, 14 January 2019 - 14:05 CET",
+        ] {
+            let found = standalone_date(line).map(|m| m.date.iso());
+            assert_eq!(found.as_deref(), Some("2019-01-14"), "{line}");
+        }
+        for line in [
+            "January 14, 2019 was a cold day",
+            "Talks on 14 January 2019",
+        ] {
+            assert!(standalone_date(line).is_none(), "{line}");
+        }
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub fn load_bytes(
     };
     if text.trim().is_empty() {
         return Err(diagnostic(
-            Severity::Warning,
+            Severity::Error,
             None,
             "the file is empty; skipped".to_string(),
         ));

@@ -270,11 +270,27 @@ fn is_name_word(token: &str) -> bool {
     !NOT_NAME_WORDS.contains(&folded.as_str())
 }
 
+/// Title words, folded, as a set; a name never starts with one ("Mayor Paul Giraud" is
+/// Paul Giraud), though one may end a name ("Martin Luther King").
+static LEADING_TITLES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    TITLE_WORDS
+        .split('|')
+        .filter(|t| !t.contains(' '))
+        .map(fold)
+        .collect()
+});
+
+fn is_title_word(token: &str) -> bool {
+    LEADING_TITLES.contains(&fold(token.trim_end_matches('.')))
+}
+
 /// Trims leading and trailing non-name words off a candidate and rejects it unless two
 /// name words remain ("The Secretary-General Ban Ki-moon" gives "Ban Ki-moon").
 pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
     let tokens: Vec<&str> = candidate.split_whitespace().collect();
-    let start = tokens.iter().position(|t| is_name_word(t))?;
+    let start = tokens
+        .iter()
+        .position(|t| is_name_word(t) && !is_title_word(t))?;
     let end = tokens.iter().rposition(|t| is_name_word(t))?;
     let kept = &tokens[start..=end];
     let particles: Vec<&str> = PARTICLES.split('|').collect();
@@ -358,6 +374,7 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 pub fn resolve_mention<'a>(mention: &str, people: &'a [String]) -> Option<&'a str> {
     let tokens: Vec<String> = name_tokens(mention)
         .into_iter()
+        .skip_while(|t| is_title_word(t))
         .filter(|t| is_name_word(t))
         .collect();
     if tokens.is_empty() {

@@ -137,7 +137,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 /// "…," he said / the UN chief said / Mr. Ban told / Ban explained
 static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^[\s,;:.!?—–-]*(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}})\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"
+        r#"^[\s,;:.!?—–-]*(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}})(?:,\s+(?i:the|a|an|his|her|their|its)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"#
     ))
 });
 /// "…," said Mr. Ban
