@@ -77,32 +77,56 @@ pub fn escape_html(input: &str) -> String {
 /// The loaded templates.
 pub struct Renderer {
     tera: tera::Tera,
+    /// Where each template came from, for error messages: a site file or built-in.
+    origins: std::collections::HashMap<String, String>,
 }
 
 impl Renderer {
     /// Loads the built-in templates, replaced by any of the same name in `root/templates`.
     pub fn new(root: &Path) -> Result<Self, RenderError> {
         let mut templates: Vec<(String, String)> = Vec::new();
+        let mut origins = std::collections::HashMap::new();
         for (name, builtin) in BUILTIN_TEMPLATES {
             let path = root.join("templates").join(name);
             let text = if path.is_file() {
+                origins.insert(name.to_string(), path.display().to_string());
                 std::fs::read_to_string(&path).map_err(|source| RenderError::ReadTemplate {
                     path: path.clone(),
                     source,
                 })?
             } else {
+                origins.insert(name.to_string(), format!("built-in {name}"));
                 builtin.to_string()
             };
             templates.push((name.to_string(), text));
         }
         let mut tera = tera::Tera::default();
         tera.set_escape_fn(escape_html);
-        tera.add_raw_templates(templates)
-            .map_err(|e| RenderError::Template {
-                name: "templates".into(),
-                message: tera_message(&e),
-            })?;
-        Ok(Renderer { tera })
+        if let Err(error) = tera.add_raw_templates(templates) {
+            let overridden: Vec<&str> = origins
+                .values()
+                .filter(|o| !o.starts_with("built-in"))
+                .map(String::as_str)
+                .collect();
+            let mut name = "templates".to_string();
+            if !overridden.is_empty() {
+                let mut overridden = overridden;
+                overridden.sort_unstable();
+                name = format!("templates (site overrides: {})", overridden.join(", "));
+            }
+            return Err(RenderError::Template {
+                name,
+                message: tera_message(&error),
+            });
+        }
+        Ok(Renderer { tera, origins })
+    }
+
+    fn origin(&self, name: &str) -> String {
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
     }
 
     /// Renders one template with a context struct.
@@ -115,7 +139,7 @@ impl Renderer {
         self.tera
             .render(name, &context)
             .map_err(|e| RenderError::Template {
-                name: name.into(),
+                name: self.origin(name),
                 message: tera_message(&e),
             })
     }
