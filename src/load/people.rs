@@ -226,6 +226,15 @@ static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         full_name_pattern()
     ))
 });
+/// "President of the Commission Marco Rahman", "Minister for Foreign Affairs Jane Doe".
+/// The office's last word must be capitalised: in "Prevention of Genocide and Mass
+/// Atrocities" nothing after "and" is a name.
+static TITLE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:{TITLE_WORDS})\s+(?:of|for|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}'’-]*\s+(?:(?:of|for|and|on|the)\s+)+){{0,4}}?\p{{Lu}}[\p{{L}}'’-]*\s+(?P<name>{})",
+        full_name_pattern()
+    ))
+});
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?P<name>{}),\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?(?:{TITLE_WORDS})\b",
@@ -292,14 +301,18 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
         .iter()
         .position(|t| is_name_word(t) && !is_title_word(t))?;
     let end = tokens.iter().rposition(|t| is_name_word(t))?;
-    let kept = &tokens[start..=end];
     let particles: Vec<&str> = PARTICLES.split('|').collect();
-    if kept
-        .iter()
-        .any(|t| !is_name_word(t) && !particles.contains(t))
-    {
+    let is_foreign = |t: &&str| !is_name_word(t) && !particles.contains(t);
+    // An office or institution before the name ("Commonwealth Affairs Jane Okafor"):
+    // the name is what follows its last word.
+    let start = match tokens[start..=end].iter().rposition(is_foreign) {
+        Some(last) => start + last + 1,
+        None => start,
+    };
+    if start > end {
         return None;
     }
+    let kept = &tokens[start..=end];
     if kept.iter().filter(|t| !particles.contains(*t)).count() < 2 {
         return None;
     }
@@ -327,6 +340,7 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
     for (i, text) in texts.iter().enumerate() {
         for re in [
             &*TITLE_BEFORE,
+            &*TITLE_OF_BEFORE,
             &*ROLE_AFTER,
             &*ROLE_BEFORE,
             &*SPEAKS_AFTER,
@@ -431,6 +445,14 @@ mod tests {
         assert_eq!(
             people("Mr. Didier Reynders, Deputy Prime Minister and Minister of Foreign Affairs"),
             vec!["Didier Reynders"]
+        );
+        assert_eq!(
+            people("President of the Commission Marco Rahman on Monday addressed the meeting"),
+            vec!["Marco Rahman"]
+        );
+        assert_eq!(
+            people("the Minister for Foreign and Commonwealth Affairs Jane Okafor said"),
+            vec!["Jane Okafor"]
         );
     }
 
