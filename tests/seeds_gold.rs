@@ -79,6 +79,15 @@ fn document(source: &str) -> &'static Value {
         .unwrap_or_else(|| panic!("{source} is not in documents.json"))
 }
 
+/// The built document with this id.
+fn document_by_id(id: &str) -> &'static Value {
+    built()
+        .documents
+        .iter()
+        .find(|d| d["id"] == id)
+        .unwrap_or_else(|| panic!("{id} is not in documents.json"))
+}
+
 fn strings(value: &Value) -> Vec<String> {
     value
         .as_array()
@@ -374,11 +383,7 @@ fn documents_point_to_their_groups_and_groups_back() {
         };
         for group in groups[kind].as_array().expect("groups") {
             for member in strings(&group["members"]) {
-                let doc = built()
-                    .documents
-                    .iter()
-                    .find(|d| d["id"] == member.as_str())
-                    .expect("member is a document");
+                let doc = document_by_id(&member);
                 assert_eq!(doc[field], group["id"], "{member}: {field}");
             }
         }
@@ -468,11 +473,7 @@ fn pages_link_to_each_other_both_ways() {
             let group_url = group["url"].as_str().expect("url");
             let group_page = page(group_url);
             for member in strings(&group["members"]) {
-                let doc = built()
-                    .documents
-                    .iter()
-                    .find(|d| d["id"] == member.as_str())
-                    .expect("member");
+                let doc = document_by_id(&member);
                 let doc_url = doc["url"].as_str().expect("url");
                 assert!(
                     group_page.contains(&format!("href=\"{doc_url}\"")),

@@ -165,34 +165,35 @@ pub fn render_site(
             .write(&format!("{path}index.html"), html.as_bytes())
             .map_err(RenderError::from)
     };
-
-    (0..collection.documents.len())
-        .into_par_iter()
-        .try_for_each(|i| {
-            let doc = &collection.documents[i];
-            page(
-                context::article_path(doc),
-                renderer.render("article.html", &context::article(&site, collection, i))?,
-            )
-        })?;
-    (0..collection.speech_groups.len())
-        .into_par_iter()
-        .try_for_each(|g| {
-            let group = &collection.speech_groups[g];
-            page(
-                context::speech_path(group),
-                renderer.render("speech.html", &context::speech(&site, collection, g))?,
-            )
-        })?;
-    (0..collection.events.len())
-        .into_par_iter()
-        .try_for_each(|e| {
-            let event = &collection.events[e];
-            page(
-                context::event_path(event),
-                renderer.render("event.html", &context::event(&site, collection, e))?,
-            )
-        })?;
+    // One page per item, in parallel: each item gives its path and its rendered page.
+    type RenderOne<'a> = dyn Fn(usize) -> Result<(String, String), RenderError> + Sync + 'a;
+    let each = |count: usize, render_one: &RenderOne| -> Result<(), RenderError> {
+        (0..count).into_par_iter().try_for_each(|i| {
+            let (path, html) = render_one(i)?;
+            page(path, html)
+        })
+    };
+    each(collection.documents.len(), &|i| {
+        let ctx = context::article(&site, collection, i);
+        Ok((
+            context::article_path(&collection.documents[i]),
+            renderer.render("article.html", &ctx)?,
+        ))
+    })?;
+    each(collection.speech_groups.len(), &|g| {
+        let ctx = context::speech(&site, collection, g);
+        Ok((
+            context::speech_path(&collection.speech_groups[g]),
+            renderer.render("speech.html", &ctx)?,
+        ))
+    })?;
+    each(collection.events.len(), &|e| {
+        let ctx = context::event(&site, collection, e);
+        Ok((
+            context::event_path(&collection.events[e]),
+            renderer.render("event.html", &ctx)?,
+        ))
+    })?;
 
     // Home timeline: newest first, undated last.
     let mut order: Vec<usize> = (0..collection.documents.len()).collect();
