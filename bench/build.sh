@@ -18,9 +18,13 @@ base_url = "/"
 source = "raw"
 output = "public"
 TOML
+# Each run writes a fresh folder: on some file systems creating files right after
+# deleting many is several times slower, which would time the disk, not the build.
+rm -rf "$corpus"/public "$corpus"/public-run-*
+sync
 for run in $(seq "$runs"); do
-  rm -rf "$corpus/public"
-  /usr/bin/time -f "run $run: %e s wall, %M KB peak" "$bin" build --config "$corpus/site.toml" --verbose 2>&1 \
+  /usr/bin/time -f "run $run: %e s wall, %M KB peak" "$bin" build --config "$corpus/site.toml" \
+    --output "$corpus/public-run-$run" --verbose 2>&1 \
     | grep -Ev ": (warning|error): " | grep -Ev "^ *$"
 done
-python3 bench/score.py "$corpus/gold.json" "$corpus/public"
+python3 bench/score.py "$corpus/gold.json" "$corpus/public-run-$runs"

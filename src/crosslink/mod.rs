@@ -123,25 +123,27 @@ pub fn crosslink(mut documents: Vec<Document>) -> Collection {
     let pairs = candidates::candidate_pairs(&shingle_sets, |a, b| {
         dates_compatible(&documents[a], &documents[b])
     });
-    let accepted: Vec<LinkEvidence> = pairs
+    let accepted: Vec<((usize, usize), LinkEvidence)> = pairs
         .par_iter()
-        .filter_map(|&((a, b), shared)| verify_pair(&documents, a, b, shared))
-        .collect();
-    let index_of: HashMap<&DocumentId, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (&d.id, i))
+        .filter_map(|&((a, b), shared)| {
+            verify_pair(&documents, a, b, shared).map(|link| ((a, b), link))
+        })
         .collect();
     let mut uf = UnionFind::new(documents.len());
-    for link in &accepted {
-        if let (Some(&a), Some(&b)) = (index_of.get(&link.a), index_of.get(&link.b)) {
-            uf.union(a, b);
-        }
+    for &((a, b), _) in &accepted {
+        uf.union(a, b);
+    }
+    let mut evidence_of: HashMap<usize, Vec<LinkEvidence>> = HashMap::new();
+    for ((a, _), link) in accepted {
+        evidence_of.entry(uf.find(a)).or_default().push(link);
     }
     let mut speech_groups: Vec<SpeechGroup> = uf
         .groups(2)
         .into_iter()
-        .map(|members| make_speech_group(&documents, members, &accepted))
+        .map(|members| {
+            let evidence = evidence_of.remove(&uf.find(members[0])).unwrap_or_default();
+            make_speech_group(&documents, members, evidence)
+        })
         .collect();
     speech_groups.sort_by(|a, b| a.id.cmp(&b.id));
     let mut speech_group_of = vec![None; documents.len()];
@@ -272,7 +274,7 @@ fn verify_pair(documents: &[Document], a: usize, b: usize, shared: usize) -> Opt
 fn make_speech_group(
     documents: &[Document],
     members: Vec<usize>,
-    links: &[LinkEvidence],
+    evidence: Vec<LinkEvidence>,
 ) -> SpeechGroup {
     let canonical = members
         .iter()
@@ -290,12 +292,6 @@ fn make_speech_group(
             .min_by_key(|&&m| &documents[m].id)
             .unwrap_or(&members[0])
     });
-    let member_ids: Vec<&DocumentId> = members.iter().map(|&m| &documents[m].id).collect();
-    let evidence = links
-        .iter()
-        .filter(|l| member_ids.contains(&&l.a))
-        .cloned()
-        .collect();
     let mut speaker_votes: HashMap<&str, usize> = HashMap::new();
     for &m in &members {
         for s in &documents[m].speakers {

@@ -598,6 +598,25 @@ pub fn index_page_path(page: usize) -> String {
     }
 }
 
+/// The most recent events, newest first, for the home page's sidebar.
+pub fn latest_events(site: &SiteContext, collection: &Collection, count: usize) -> Vec<LinkView> {
+    let mut events: Vec<&Event> = collection.events.iter().collect();
+    events.sort_by(|a, b| {
+        b.start
+            .map(|d| d.sort_key())
+            .cmp(&a.start.map(|d| d.sort_key()))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    events
+        .into_iter()
+        .take(count)
+        .map(|e| LinkView {
+            title: e.name.clone(),
+            url: site.url(&event_path(e)),
+        })
+        .collect()
+}
+
 /// The home timeline, newest first; `order` holds document indices in that order.
 pub fn index(
     site: &SiteContext,
@@ -605,6 +624,7 @@ pub fn index(
     order: &[usize],
     page: usize,
     page_size: usize,
+    latest_events: &[LinkView],
 ) -> IndexContext {
     let page_count = order.len().div_ceil(page_size).max(1);
     let slice = order.iter().skip((page - 1) * page_size).take(page_size);
@@ -638,13 +658,6 @@ pub fn index(
             }),
         }
     }
-    let mut events: Vec<&Event> = collection.events.iter().collect();
-    events.sort_by(|a, b| {
-        b.start
-            .map(|d| d.sort_key())
-            .cmp(&a.start.map(|d| d.sort_key()))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
     let title = if page == 1 {
         site.title.clone()
     } else {
@@ -668,14 +681,7 @@ pub fn index(
         previous_url: (page > 1).then(|| site.url(&index_page_path(page - 1))),
         next_url: (page < page_count).then(|| site.url(&index_page_path(page + 1))),
         total_documents: order.len(),
-        events: events
-            .into_iter()
-            .take(10)
-            .map(|e| LinkView {
-                title: e.name.clone(),
-                url: site.url(&event_path(e)),
-            })
-            .collect(),
+        events: latest_events.to_vec(),
         speech_group_count: collection.speech_groups.len(),
         event_count: collection.events.len(),
     }

@@ -205,8 +205,16 @@ pub fn render_site(
             .then_with(|| da.source_path.cmp(&db.source_path))
     });
     let index_pages = order.len().div_ceil(config.page_size).max(1);
+    let latest_events = context::latest_events(&site, collection, 10);
     (1..=index_pages).into_par_iter().try_for_each(|n| {
-        let ctx = context::index(&site, collection, &order, n, config.page_size);
+        let ctx = context::index(
+            &site,
+            collection,
+            &order,
+            n,
+            config.page_size,
+            &latest_events,
+        );
         page(
             context::index_page_path(n),
             renderer.render("index.html", &ctx)?,
