@@ -139,6 +139,17 @@ impl SiteConfig {
         Self::parse(&text, path, overrides)
     }
 
+    /// The configuration of a folder without a site.toml: built-in rules only, sources
+    /// in the folder itself.
+    pub fn defaults(root: &Path) -> Self {
+        let text = "title = \"Pressroom\"\nbase_url = \"/\"\nsource = \".\"\n";
+        match Self::parse(text, &root.join("site.toml"), &Overrides::default()) {
+            Ok(config) => config,
+            // The text above is fixed and valid; parse cannot fail on it.
+            Err(_) => unreachable!("the built-in default configuration parses"),
+        }
+    }
+
     /// Parses configuration text; `path` names it in errors and anchors relative folders.
     pub fn parse(text: &str, path: &Path, overrides: &Overrides) -> Result<Self, ConfigError> {
         let file: SiteFile = toml::from_str(text).map_err(|e| {

@@ -230,6 +230,8 @@ pub struct Document {
     /// Byte length of the dateline ("BRUSSELS, April 2 (IANS) -") that opens the first
     /// paragraph, 0 when there is none; excerpts start after it.
     pub dateline_end: usize,
+    /// Fields set by hand in front matter or a sidecar, which won over what was read.
+    pub overrides: Vec<String>,
 }
 
 impl Document {

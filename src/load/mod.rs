@@ -5,6 +5,7 @@ pub mod date;
 pub mod dateline;
 pub mod decode;
 pub mod document;
+pub mod overrides;
 pub mod people;
 pub mod quotes;
 pub mod rules;
@@ -132,7 +133,29 @@ pub fn load_file(rel: &str, path: &Path, rules: &Rules) -> Result<Document, Diag
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read: {e}")))?;
-    load_bytes(rel, &shown, &bytes, rules)
+    let mut doc = load_bytes(rel, &shown, &bytes, rules)?;
+    let sidecar_warning = |line, message| Diagnostic {
+        path: overrides::sidecar_path(path).display().to_string(),
+        line,
+        severity: Severity::Warning,
+        message,
+    };
+    match overrides::read_sidecar(path) {
+        Ok(Some((sidecar, fields))) => {
+            let name = sidecar
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            if let Err(e) = overrides::apply(&mut doc, fields, &format!("sidecar {name}")) {
+                doc.warnings.push(sidecar_warning(e.line, e.message));
+            }
+        }
+        Ok(None) => {}
+        Err(e) => doc.warnings.push(sidecar_warning(
+            e.line,
+            format!("{}; the sidecar is ignored", e.message),
+        )),
+    }
+    Ok(doc)
 }
 
 /// Analyses a file's bytes; `shown` is the path diagnostics print.
@@ -150,11 +173,12 @@ pub fn load_bytes(
     };
     let decoded =
         decode::decode(bytes).map_err(|e| diagnostic(Severity::Error, None, e.to_string()))?;
+    let (front_matter, text) = overrides::split_front_matter(&decoded.text);
     let is_markdown = rel.ends_with(".md") || rel.ends_with(".markdown");
     let text = if is_markdown {
-        markdown_to_text(&decoded.text)
+        markdown_to_text(&text)
     } else {
-        decoded.text
+        text
     };
     if text.trim().is_empty() {
         return Err(diagnostic(
@@ -190,7 +214,7 @@ pub fn load_bytes(
             Evidence::rule("made from the file name; the text has no headline or lede"),
         )
     });
-    Ok(Document {
+    let mut doc = Document {
         id: DocumentId(document_id(stem)),
         slug: String::new(),
         source_path: rel.to_string(),
@@ -218,7 +242,23 @@ pub fn load_bytes(
         event_names: analysis.event_names,
         weekday: analysis.weekday,
         dateline_end: analysis.dateline_end,
-    })
+        overrides: Vec::new(),
+    };
+    match front_matter {
+        Some(Ok(fields)) => {
+            if let Err(e) = overrides::apply(&mut doc, fields, "front matter") {
+                doc.warnings
+                    .push(diagnostic(Severity::Warning, e.line, e.message));
+            }
+        }
+        Some(Err(e)) => doc.warnings.push(diagnostic(
+            Severity::Warning,
+            e.line,
+            format!("{}; the front matter is ignored", e.message),
+        )),
+        None => {}
+    }
+    Ok(doc)
 }
 
 /// A document id from the source path without extension: URL-safe, '/' becomes '-'.

@@ -43,6 +43,8 @@ struct DocumentJson<'a> {
     captions: Vec<&'a str>,
     removed: Vec<RemovedJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
+    /// Fields set by hand in front matter or a sidecar.
+    overrides: &'a [String],
 }
 
 /// `{"documents": [...]}`, each document built as it is written, so the whole file never
@@ -131,6 +133,7 @@ fn document_json<'a>(site: &SiteContext, collection: &'a Collection, i: usize) -
                 detail: c.detail.as_deref(),
             })
             .collect(),
+        overrides: &doc.overrides,
     }
 }
 

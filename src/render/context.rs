@@ -207,6 +207,8 @@ pub struct ArticleContext {
     pub event: Option<LinkView>,
     pub same_event: Vec<DocumentSummary>,
     pub warnings: Vec<String>,
+    /// Fields set by hand in front matter or a sidecar.
+    pub overrides: Vec<String>,
     /// schema.org NewsArticle, already serialised and safe inside a script element.
     pub json_ld: String,
 }
@@ -356,6 +358,7 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
                 None => w.message.clone(),
             })
             .collect(),
+        overrides: doc.overrides.clone(),
         json_ld: script_safe_json(&ld),
         doc: summary,
     }
