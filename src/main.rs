@@ -21,6 +21,21 @@ struct Cli {
 enum Command {
     /// Build the site into the output folder (public/ by default).
     Build(BuildArgs),
+    /// Show how one source is read: every field with its reason, the clean body, the
+    /// quotes, every removed line and, for a file of the site, its groups.
+    Inspect(InspectArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct InspectArgs {
+    /// The source file.
+    file: PathBuf,
+    /// The site configuration; without one, the built-in rules are used.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Print the typed document as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -53,6 +68,45 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => run_build(&args),
+        Command::Inspect(args) => run_inspect(&args),
+    }
+}
+
+fn run_inspect(args: &InspectArgs) -> ExitCode {
+    let default_config = PathBuf::from("site.toml");
+    let config = match &args.config {
+        Some(path) => SiteConfig::load(path, &Overrides::default()),
+        None if default_config.is_file() => {
+            SiteConfig::load(&default_config, &Overrides::default())
+        }
+        None => Ok(SiteConfig::defaults(std::path::Path::new("."))),
+    };
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
+        }
+    };
+    match pressroom::inspect::inspect(&config, &args.file) {
+        Ok(inspection) if args.json => match serde_json::to_string_pretty(&inspection) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::from(EXIT_BUILD_FAILED)
+            }
+        },
+        Ok(inspection) => {
+            print!("{}", pressroom::inspect::describe(&inspection));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(EXIT_BUILD_FAILED)
+        }
     }
 }
 
