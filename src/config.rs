@@ -31,6 +31,19 @@ pub struct PublisherConfig {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub markers: Vec<String>,
+    /// How the publisher writes numeric dates such as 03/04/2019.
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
+}
+
+/// The order of day and month in a numeric date.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// 03/04/2019 is 3 April.
+    Dmy,
+    /// 03/04/2019 is 4 March.
+    Mdy,
 }
 
 /// Loader settings a site can extend; the built-in defaults always apply as well.

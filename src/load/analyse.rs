@@ -497,8 +497,11 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     // Date: the dateline, else a date line under the headline, else "today, 10 October"
     // early in the text, else the page header (which may only be the capture date).
     let mut date: Option<DatedField> = None;
+    // The match the date was read from, for a numeric date whose order is settled later.
+    let mut date_read: Option<DateMatch> = None;
     if let Some((no, d)) = &dateline {
         if let Some(found) = &d.date {
+            date_read = Some(found.clone());
             date = Some(DatedField {
                 date: found.date,
                 inferred: false,
@@ -508,6 +511,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     }
     if date.is_none() {
         if let Some((line, found)) = &walk.date_line {
+            date_read = Some(found.clone());
             date = Some(DatedField {
                 date: found.date,
                 inferred: false,
@@ -625,6 +629,26 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
             line: None,
             message: "unknown publisher (add it to [[publishers]] in site.toml)".to_string(),
         });
+    }
+    if let Some(found) = date_read.filter(|d| d.ambiguous.is_some()) {
+        let order = publisher.as_ref().and_then(|(p, _)| rules.date_order(p));
+        match (found.resolve(order), date.as_mut()) {
+            (Some(resolved), Some(field)) => {
+                field.date = resolved;
+                field
+                    .evidence
+                    .rule
+                    .push_str(" (numeric; the publisher's date_order)");
+            }
+            _ => {
+                let line = date.as_ref().and_then(|d| d.evidence.line);
+                date = None;
+                warnings.push(LineWarning {
+                    line,
+                    message: "ambiguous numeric date: day or month first? Set date_order for this publisher in site.toml".to_string(),
+                });
+            }
+        }
     }
 
     // Title: the headline, else one made from the lede.

@@ -199,6 +199,76 @@ pub struct DateMatch {
     pub end: usize,
     /// The weekday the text names, if any (0 = Monday).
     pub weekday: Option<u8>,
+    /// For a numeric date whose order is unknown ("03/04/2019"): its first two numbers.
+    /// `date` then holds the day-first reading until the publisher's convention decides.
+    pub ambiguous: Option<(u8, u8)>,
+}
+
+impl DateMatch {
+    /// Settles an ambiguous numeric date by the publisher's convention; without one it
+    /// stays ambiguous.
+    pub fn resolve(&self, order: Option<crate::config::DateOrder>) -> Option<PartialDate> {
+        use crate::config::DateOrder;
+        let Some((first, second)) = self.ambiguous else {
+            return Some(self.date);
+        };
+        let (day, month) = match order? {
+            DateOrder::Dmy => (first, second),
+            DateOrder::Mdy => (second, first),
+        };
+        Some(PartialDate {
+            month: Some(month),
+            day: Some(day),
+            ..self.date
+        })
+    }
+}
+
+/// 03/04/2019, 3.4.2019, 2019/04/03: numeric dates with a four-digit year.
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})|(?P<a2>\d{1,2})\.(?P<b2>\d{1,2})\.(?P<y2>\d{4})|(?P<y3>\d{4})/(?P<m3>\d{1,2})/(?P<d3>\d{1,2}))\b")
+        .unwrap_or_else(|e| panic!("numeric date pattern must compile: {e}"))
+});
+
+fn numeric_dates(text: &str) -> Vec<DateMatch> {
+    NUMERIC_DATE
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+            let (year, first, second, year_first) = match (number("y"), number("y2"), number("y3"))
+            {
+                (Some(y), _, _) => (y, number("a")?, number("b")?, false),
+                (_, Some(y), _) => (y, number("a2")?, number("b2")?, false),
+                (_, _, Some(y)) => (y, number("d3")?, number("m3")?, true),
+                _ => return None,
+            };
+            let year = i32::try_from(year).ok()?;
+            let (first, second) = (u8::try_from(first).ok()?, u8::try_from(second).ok()?);
+            let valid =
+                |day: u8, month: u8| PartialDate::ymd(year, month, day).to_naive().is_some();
+            let (date, ambiguous) = if year_first {
+                (PartialDate::ymd(year, second, first), None)
+            } else {
+                match (valid(first, second), valid(second, first)) {
+                    (true, true) if first != second => {
+                        (PartialDate::ymd(year, second, first), Some((first, second)))
+                    }
+                    (true, _) => (PartialDate::ymd(year, second, first), None),
+                    (false, true) => (PartialDate::ymd(year, first, second), None),
+                    (false, false) => return None,
+                }
+            };
+            date.to_naive()?;
+            Some(DateMatch {
+                date,
+                start: whole.start(),
+                end: whole.end(),
+                weekday: None,
+                ambiguous,
+            })
+        })
+        .collect()
 }
 
 fn month_number(word: &str) -> Option<u8> {
@@ -228,7 +298,7 @@ fn weekday_number(word: &str) -> Option<u8> {
 
 /// Every date expression in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    DATE_RE
+    let mut found = DATE_RE
         .captures_iter(text)
         .filter_map(|caps| {
             let whole = caps.get(0)?;
@@ -247,6 +317,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                     start: whole.start(),
                     end: whole.end(),
                     weekday: None,
+                    ambiguous: None,
                 });
             };
             let lower = month_word.to_lowercase();
@@ -279,9 +350,20 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 start: whole.start(),
                 end: whole.end(),
                 weekday,
+                ambiguous: None,
             })
         })
-        .collect()
+        .collect::<Vec<_>>();
+    for numeric in numeric_dates(text) {
+        if !found
+            .iter()
+            .any(|d| numeric.start < d.end && d.start < numeric.end)
+        {
+            found.push(numeric);
+        }
+    }
+    found.sort_by_key(|d| d.start);
+    found
 }
 
 /// The date a line consists of, if the line is nothing but a date (a page header such
@@ -318,6 +400,37 @@ mod tests {
 
     fn first(text: &str) -> Option<String> {
         find_dates(text).first().map(|m| m.date.iso())
+    }
+
+    #[test]
+    fn numeric_dates_are_read_and_their_order_settled_by_convention() {
+        use crate::config::DateOrder;
+        let only = |text: &str| find_dates(text).into_iter().next();
+        let plain = only("Issued 25/03/2019 in Ottawa");
+        assert_eq!(
+            plain.as_ref().map(|d| d.date.iso()).as_deref(),
+            Some("2019-03-25")
+        );
+        assert_eq!(plain.and_then(|d| d.ambiguous), None);
+        let us = only("03/25/2019");
+        assert_eq!(us.map(|d| d.date.iso()).as_deref(), Some("2019-03-25"));
+        let ambiguous = only("03/04/2019");
+        assert_eq!(ambiguous.as_ref().and_then(|d| d.ambiguous), Some((3, 4)));
+        let read = |order| {
+            ambiguous
+                .as_ref()
+                .and_then(|d| d.resolve(order))
+                .map(|d| d.iso())
+        };
+        assert_eq!(read(Some(DateOrder::Dmy)).as_deref(), Some("2019-04-03"));
+        assert_eq!(read(Some(DateOrder::Mdy)).as_deref(), Some("2019-03-04"));
+        assert_eq!(read(None), None);
+        assert_eq!(
+            only("2019/04/03").map(|d| d.date.iso()).as_deref(),
+            Some("2019-04-03")
+        );
+        assert!(only("Call 613.555.0199 or see SG/SM/12345").is_none());
+        assert!(only("13/13/2019").is_none());
     }
 
     #[test]

@@ -140,6 +140,7 @@ fn builtin_publishers() -> Vec<PublisherConfig> {
         name: name.to_string(),
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         markers: markers.iter().map(|s| s.to_string()).collect(),
+        date_order: None,
     };
     vec![
         make(
@@ -295,11 +296,19 @@ impl Rules {
 
     /// The registry name for a publisher written as `written` (a name or alias), if known.
     pub fn publisher_named(&self, written: &str) -> Option<&str> {
+        self.publisher(written).map(|p| p.name.as_str())
+    }
+
+    fn publisher(&self, written: &str) -> Option<&PublisherConfig> {
         let key = fold(written.trim());
         self.publishers
             .iter()
             .find(|p| fold(&p.name) == key || p.aliases.iter().any(|a| fold(a) == key))
-            .map(|p| p.name.as_str())
+    }
+
+    /// How a publisher writes numeric dates, when the site says.
+    pub fn date_order(&self, publisher: &str) -> Option<crate::config::DateOrder> {
+        self.publisher(publisher).and_then(|p| p.date_order)
     }
 }
 
