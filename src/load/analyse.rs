@@ -234,6 +234,8 @@ struct Walk<'r> {
     headline: Option<Line>,
     header_date: Option<(Line, DateMatch)>,
     date_line: Option<(Line, DateMatch)>,
+    /// A dateline standing on its own line ("LISBON, 27 June 2022").
+    dateline_line: Option<(Line, Dateline)>,
     blocks: Vec<(usize, Block)>,
     removed: Vec<RemovedLine>,
     bylines: Vec<String>,
@@ -297,6 +299,14 @@ impl Walk<'_> {
                 RemovalReason::DateLine
             };
             return self.remove(&line, reason);
+        }
+        if !self.paragraphs_seen() && self.dateline_line.is_none() {
+            if let Some(dateline) = parse_dateline(text, self.rules)
+                .filter(|d| d.date.is_some() && text[d.end..].trim().is_empty())
+            {
+                self.dateline_line = Some((line.clone(), dateline));
+                return self.remove(&line, RemovalReason::DateLine);
+            }
         }
         if self
             .headline
@@ -366,6 +376,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         headline: None,
         header_date: None,
         date_line: None,
+        dateline_line: None,
         blocks: Vec::new(),
         removed: Vec::new(),
         bylines: Vec::new(),
@@ -380,9 +391,14 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         Block::Paragraph(t) => Some((*no, t.clone())),
         _ => None,
     });
-    let dateline: Option<(usize, Dateline)> = first_paragraph
+    let paragraph_dateline: Option<(usize, Dateline)> = first_paragraph
         .as_ref()
         .and_then(|(no, t)| parse_dateline(t, rules).map(|d| (*no, d)));
+    let dateline = paragraph_dateline.clone().or_else(|| {
+        walk.dateline_line
+            .as_ref()
+            .map(|(line, d)| (line.no, d.clone()))
+    });
     let paragraphs: Vec<(usize, &str)> = walk
         .blocks
         .iter()
@@ -652,7 +668,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     }
 
     // Title: the headline, else one made from the lede.
-    let body_start = dateline.as_ref().map_or(0, |(_, d)| d.end);
+    let body_start = paragraph_dateline.as_ref().map_or(0, |(_, d)| d.end);
     let title = match &walk.headline {
         Some(h) => {
             let title = if is_all_caps(&h.text) {

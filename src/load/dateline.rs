@@ -17,8 +17,20 @@ pub struct Dateline {
 }
 
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*(?:--|[-–—:.|])\s*"));
-static AGENCY: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"^\s*\((?P<agency>\p{Lu}[\p{L}/&.' -]{0,40})\)\s*(?:--|[-–—:])?\s*"));
+/// "(Reuters) -", "(AP) —", "/CNW/ -": the agency after the place and date.
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\s*(?:\((?P<agency>\p{Lu}[\p{L}/&.' -]{0,40})\)|/(?P<wire>\p{Lu}[\p{L}&. -]{1,30})/)\s*(?:--|[-–—:])?\s*",
+    )
+});
+/// ", ON", ", D.C.", ", Kenya": a state, province or country after the dateline city.
+static REGION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^,\s*(?:\p{Lu}{2}\b|\p{Lu}\.\s?\p{Lu}\.|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)(?:[,\s]|$)",
+    )
+});
+/// A dash between a wire-style place and the text: "GENEVA — The ...".
+static DASH: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s+(?:--|[-–—])\s+"));
 /// A place not in the gazetteer: wire style capitals ("KIGALI") or a short capitalised name.
 static PLACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -41,13 +53,37 @@ const NOT_PLACES: &[&str] = &[
     "and",
 ];
 
+fn agency_of(caps: &regex::Captures<'_>) -> Option<String> {
+    caps.name("agency")
+        .or_else(|| caps.name("wire"))
+        .map(|a| a.as_str().trim().to_string())
+}
+
 /// Reads the dateline at the start of a paragraph, if it has one.
 pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
+    // "(London, 5 June 2020) – ": an NGO's dateline in brackets.
+    if let Some(inner) = text.strip_prefix('(') {
+        let close = inner.find(')').filter(|&i| i <= 80)?;
+        let dateline = parse_dateline(&inner[..close], rules)?;
+        dateline.date.as_ref()?;
+        let after = 1 + close + 1;
+        let sep = SEPARATOR.find(&text[after..]).map_or(0, |m| m.end());
+        let date = dateline.date.map(|d| DateMatch {
+            start: d.start + 1,
+            end: d.end + 1,
+            ..d
+        });
+        return Some(Dateline {
+            date,
+            end: after + sep,
+            ..dateline
+        });
+    }
     let first_date = find_dates(text).into_iter().next();
     if let Some(date) = first_date.clone().filter(|d| d.start == 0) {
         let rest = &text[date.end..];
         if let Some(caps) = AGENCY.captures(rest) {
-            let agency = caps.name("agency").map(|a| a.as_str().trim().to_string());
+            let agency = agency_of(&caps);
             return Some(Dateline {
                 place: None,
                 date: Some(date.clone()),
@@ -82,6 +118,24 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
         .chain([text.len()])
         .find(|&i| i >= place_len)?;
     let mut rest_at = place_end;
+    let wire_style = text[..place_end]
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let date_follows = |at: usize| {
+        text[at..].strip_prefix(',').is_some_and(|after| {
+            let after = after.trim_start();
+            find_dates(after).first().is_some_and(|d| d.start == 0)
+        })
+    };
+    if let Some(region) = REGION
+        .find(&text[rest_at..])
+        .filter(|_| !date_follows(rest_at))
+    {
+        // Keep the comma or space that ended the region for the date and agency below.
+        let kept = region.as_str().ends_with([',', ' ']);
+        rest_at += region.end() - usize::from(kept);
+    }
     let mut date = None;
     if let Some(after_comma) = text[rest_at..].strip_prefix(',') {
         let trimmed = after_comma.trim_start();
@@ -100,15 +154,21 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
         }
     }
     let mut agency = None;
+    let mut dashed = false;
     if let Some(caps) = AGENCY.captures(&text[rest_at..]) {
-        agency = caps.name("agency").map(|a| a.as_str().trim().to_string());
+        agency = agency_of(&caps);
         rest_at += caps[0].len();
     } else if date.is_some() {
         if let Some(sep) = SEPARATOR.find(&text[rest_at..]) {
             rest_at += sep.end();
         }
+    } else if wire_style {
+        if let Some(dash) = DASH.find(&text[rest_at..]) {
+            dashed = true;
+            rest_at += dash.end();
+        }
     }
-    if date.is_none() && agency.is_none() {
+    if date.is_none() && agency.is_none() && !dashed {
         return None;
     }
     let place = rules
@@ -193,7 +253,39 @@ mod tests {
     }
 
     #[test]
+    fn reads_regional_bracketed_and_newswire_datelines() {
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            read("OTTAWA, ON, March 3, 2019 /CNW/ - The Minister"),
+            Some((
+                s("Ottawa"),
+                s("2019-03-03"),
+                s("CNW"),
+                "The Minister".into()
+            ))
+        );
+        assert_eq!(
+            read("NAIROBI, Kenya (AP) — Floods"),
+            Some((s("Nairobi"), None, s("AP"), "Floods".into()))
+        );
+        assert_eq!(
+            read("WASHINGTON, D.C. — The agency"),
+            Some((s("Washington"), None, None, "The agency".into()))
+        );
+        assert_eq!(
+            read("(London, 5 June 2020) – Authorities"),
+            Some((s("London"), s("2020-06-05"), None, "Authorities".into()))
+        );
+        assert_eq!(
+            read("LISBON, 27 June 2022"),
+            Some((s("Lisbon"), s("2022-06-27"), None, String::new()))
+        );
+    }
+
+    #[test]
     fn ordinary_sentences_are_not_datelines() {
+        assert_eq!(read("However, the minister said"), None);
+        assert_eq!(read("Ministers - and their staff - met"), None);
         assert_eq!(
             read("The Secretary-General today addressed a conference."),
             None
