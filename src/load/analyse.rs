@@ -2,7 +2,7 @@
 //! dateline, body, caption, furniture), then title, date, place, publisher, kind,
 //! people and quotes.
 
-use super::date::{find_dates, standalone_date, DateMatch};
+use super::date::{find_dates, is_date_label, standalone_date, DateMatch};
 use super::dateline::{parse_dateline, Dateline};
 use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
@@ -286,9 +286,11 @@ impl Walk<'_> {
             return self.remove(&line, RemovalReason::SignOff);
         }
         if let Some(found) = standalone_date(text) {
+            let labelled = found.start > 0 && is_date_label(&text[..found.start]);
             let reason = if self.headline.is_none()
                 && self.region == Region::Header
                 && self.header_date.is_none()
+                && !labelled
             {
                 self.header_date = Some((line.clone(), found));
                 RemovalReason::CaptureDate

@@ -376,14 +376,20 @@ pub fn standalone_date(line: &str) -> Option<DateMatch> {
     let found = find_dates(trimmed).into_iter().next()?;
     let before = &trimmed[..found.start];
     let after = &trimmed[found.end..];
-    let alone = (before.is_empty() || DATE_LINE_LABEL.is_match(before))
+    let alone = (before.is_empty() || is_date_label(before))
         && (after.is_empty() || TIME_OF_DAY.is_match(after));
     alone.then_some(found)
 }
 
+/// Whether `text` is a label that says the date after it is the publication date
+/// ("Published:", "FOR IMMEDIATE RELEASE:").
+pub fn is_date_label(text: &str) -> bool {
+    DATE_LINE_LABEL.is_match(text)
+}
+
 /// What may stand before a date on a line of its own: "Published:", "Updated on".
 static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date)(?:\s+on)?\s*:?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date)(?:\s+on)?|for\s+immediate\s+release|embargoed\s+(?:until|till|to)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?)\s*[:,–—-]?\s*$")
         .unwrap_or_else(|e| panic!("date label pattern must compile: {e}"))
 });
 
@@ -441,6 +447,8 @@ mod tests {
             "Published: 14 January 2019",
             "Updated on January 14, 2019 at 3.15 p.m. EST",
             "Monday, 14 January 2019 - 14:05 CET",
+            "FOR IMMEDIATE RELEASE: January 14, 2019",
+            "Embargoed until 00:01 GMT 14 January 2019",
         ] {
             let found = standalone_date(line).map(|m| m.date.iso());
             assert_eq!(found.as_deref(), Some("2019-01-14"), "{line}");
