@@ -41,6 +41,64 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// A text with typographic punctuation (curly quotes, dashes, ellipses, bullets,
+/// no-break spaces) replaced by ASCII, and a map back to the original offsets. Patterns
+/// run over it stay on the regex engine's fast path, which gives up on Unicode word
+/// boundaries at the first non-ASCII byte; most press texts are ASCII but for these marks.
+pub struct AsciiView<'t> {
+    pub text: std::borrow::Cow<'t, str>,
+    /// For each byte offset of `text` that starts a character (and its end), the offset in
+    /// the original; empty when nothing was replaced.
+    original: Vec<usize>,
+}
+
+impl<'t> AsciiView<'t> {
+    pub fn new(source: &'t str) -> Self {
+        let needs = source.chars().any(|c| ascii_for(c).is_some());
+        if !needs {
+            return AsciiView {
+                text: std::borrow::Cow::Borrowed(source),
+                original: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(source.len());
+        let mut original = Vec::with_capacity(source.len() + 1);
+        for (at, c) in source.char_indices() {
+            let before = text.len();
+            match ascii_for(c) {
+                Some(a) => text.push(a),
+                None => text.push(c),
+            }
+            original.extend(std::iter::repeat_n(at, text.len() - before));
+        }
+        original.push(source.len());
+        AsciiView {
+            text: std::borrow::Cow::Owned(text),
+            original,
+        }
+    }
+
+    /// The original offset of an offset into `text`.
+    pub fn original(&self, at: usize) -> usize {
+        if self.original.is_empty() {
+            at
+        } else {
+            self.original.get(at).copied().unwrap_or(at)
+        }
+    }
+}
+
+fn ascii_for(c: char) -> Option<char> {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' => Some('\''),
+        '“' | '”' | '„' | '‟' | '″' => Some('"'),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => Some('-'),
+        '…' | '•' | '·' => Some('.'),
+        '\u{a0}' | '\u{2009}' | '\u{202f}' => Some(' '),
+        _ => None,
+    }
+}
+
 /// The folded words of a text: letters and digits only, so punctuation, quote marks
 /// and dashes never make two spellings of the same words differ.
 pub fn folded_words(text: &str) -> Vec<String> {

@@ -231,8 +231,8 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn numeric_dates(text: &str) -> Vec<DateMatch> {
-    NUMERIC_DATE
-        .captures_iter(text)
+    crate::load::people::captures_all(&NUMERIC_DATE, text)
+        .into_iter()
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -298,8 +298,12 @@ fn weekday_number(word: &str) -> Option<u8> {
 
 /// Every date expression in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    let mut found = DATE_RE
-        .captures_iter(text)
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let view = crate::text::AsciiView::new(text);
+    let mut found = crate::load::people::captures_all(&DATE_RE, &view.text)
+        .into_iter()
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let (day, month_word, year) = if let Some(m) = caps.name("m1") {
@@ -314,8 +318,8 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
                 date.to_naive()?;
                 return Some(DateMatch {
                     date,
-                    start: whole.start(),
-                    end: whole.end(),
+                    start: view.original(whole.start()),
+                    end: view.original(whole.end()),
                     weekday: None,
                     ambiguous: None,
                 });
@@ -347,8 +351,8 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             let weekday = caps.name("wd").and_then(|w| weekday_number(w.as_str()));
             Some(DateMatch {
                 date,
-                start: whole.start(),
-                end: whole.end(),
+                start: view.original(whole.start()),
+                end: view.original(whole.end()),
                 weekday,
                 ambiguous: None,
             })
@@ -373,6 +377,10 @@ pub fn standalone_date(line: &str) -> Option<DateMatch> {
         .trim()
         .trim_end_matches(['.', ',', '|', '-', '–', '—'])
         .trim();
+    // A date line is short; a paragraph that merely contains a date is not one.
+    if trimmed.len() > 120 {
+        return None;
+    }
     let found = find_dates(trimmed).into_iter().next()?;
     let before = &trimmed[..found.start];
     let after = &trimmed[found.end..];

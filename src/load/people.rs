@@ -270,6 +270,24 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Like `re.captures_iter(text)`, but the fast matcher finds each match first and the
+/// slower capturing one only runs at that spot: on long paragraphs that is many times
+/// quicker. The haystack keeps a few bytes past the match, so word boundaries at its end
+/// are judged as in the whole text.
+pub(crate) fn captures_all<'t>(re: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
+    let spans: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    spans
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let mut until = (end + 4).min(text.len());
+            while !text.is_char_boundary(until) {
+                until += 1;
+            }
+            re.captures_at(&text[..until], start)
+        })
+        .collect()
+}
+
 pub(crate) fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern must compile: {e}"))
 }
@@ -338,6 +356,7 @@ pub fn strip_photo_credit(caption: &str) -> &str {
 pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
     for (i, text) in texts.iter().enumerate() {
+        let view = crate::text::AsciiView::new(text);
         for re in [
             &*TITLE_BEFORE,
             &*TITLE_OF_BEFORE,
@@ -346,10 +365,11 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             &*SPEAKS_AFTER,
             &*SPEAKS_BEFORE,
         ] {
-            for caps in re.captures_iter(text) {
+            for caps in captures_all(re, &view.text) {
                 if let Some(m) = caps.name("name") {
-                    if let Some(name) = clean_name(m.as_str(), places) {
-                        found.push((i, m.start(), name));
+                    let (start, end) = (view.original(m.start()), view.original(m.end()));
+                    if let Some(name) = clean_name(&text[start..end], places) {
+                        found.push((i, start, name));
                     }
                 }
             }
