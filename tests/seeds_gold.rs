@@ -209,10 +209,12 @@ fn dates_and_capture_dates_match_the_gold() {
             gold_date_iso(&want["captured"]),
             "{source}: captured"
         );
-        assert_ne!(
-            date, captured,
-            "{source}: the capture date is not the publication date"
-        );
+        if date.is_some() {
+            assert_ne!(
+                date, captured,
+                "{source}: the capture date is not the publication date"
+            );
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! dateline, body, caption, furniture), then title, date, place, publisher, kind,
 //! people and quotes.
 
-use super::date::{find_dates, is_date_label, standalone_date, DateMatch};
+use super::date::{captured_date, find_dates, is_date_label, standalone_date, DateMatch};
 use super::dateline::{parse_dateline, Dateline};
 use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
@@ -143,6 +143,78 @@ fn is_masthead(text: &str) -> bool {
             || (segments.len() == 2 && text.contains('•')))
 }
 
+/// Words of site menus and navigation bars.
+const NAV_WORDS: &[&str] = &[
+    "home", "news", "about", "us", "contact", "events", "research", "study", "business",
+    "media", "press", "releases", "release", "services", "residents", "visitors", "council",
+    "democracy", "search", "menu", "login", "log", "in", "sign", "register", "subscribe",
+    "donate", "careers", "jobs", "faq", "help", "blog", "topics", "publications",
+    "resources", "newsroom", "latest", "sitemap", "accessibility", "our", "work", "who",
+    "we", "are", "what", "do", "get", "involved", "programmes", "projects", "countries",
+    "regions", "partners", "shop", "videos", "photos", "multimedia", "speeches",
+    "statements", "documents", "reports", "campaigns", "take", "action", "and", "&", ">",
+    "›", "»", "/", "|", "-", "english", "français", "español",
+];
+
+fn is_nav_word(word: &str) -> bool {
+    NAV_WORDS.contains(&fold(word).as_str())
+}
+
+/// A menu or breadcrumb: nothing but navigation words ("Home News Press releases Contact").
+fn is_menu(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 3 && words.iter().all(|w| is_nav_word(w))
+}
+
+/// How many leading words of a paragraph are a menu glued onto it.
+fn glued_menu_words(text: &str) -> usize {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let run = words
+        .iter()
+        .take_while(|w| is_nav_word(w) && w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    if run >= 3 && run < words.len() {
+        run
+    } else {
+        0
+    }
+}
+
+/// Words that may be lower case inside an organisation's name.
+const NAME_CONNECTORS: &[&str] = &["of", "the", "for", "and", "on", "de", "du", "des", "la", "le", "&", "-"];
+
+/// A masthead rather than a headline: an organisation's name ("Department of Coastal
+/// Communities"), a known publisher, a "Press release" label, or a menu.
+fn is_masthead_line(text: &str, rules: &Rules) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let org_like = words.len() <= 6
+        && !text.contains([':', '?', '!', '“', '"'])
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+                || w.chars().next().is_some_and(char::is_uppercase)
+        });
+    org_like
+        || rules.publisher_named(text).is_some()
+        || (words.len() <= 8 && RELEASE_LABEL.is_match(text))
+        || is_menu(text)
+}
+
+static RELEASE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b(?:press|news|media)\s+(?:release|statement|advisory)s?\b|\bcommuniqu[ée]\b")
+});
+
+/// A headline with the site's name after a bar ("Drought relief … | Ministry of Water"):
+/// the headline alone.
+fn without_site_suffix(text: &str, rules: &Rules) -> String {
+    match text.rsplit_once(" | ") {
+        Some((head, site)) if word_count(head) >= 3 && is_masthead_line(site, rules) => {
+            head.trim().to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
 fn same_headline(a: &str, b: &str) -> bool {
     let ka: String = fold(a).chars().filter(|c| c.is_alphanumeric()).collect();
     let kb: String = fold(b).chars().filter(|c| c.is_alphanumeric()).collect();
@@ -239,6 +311,8 @@ struct Walk<'r> {
     blocks: Vec<(usize, Block)>,
     removed: Vec<RemovedLine>,
     bylines: Vec<String>,
+    /// A "Printed on …" style line was seen: the top date is a capture date.
+    capture_labelled: bool,
 }
 
 impl Walk<'_> {
@@ -248,6 +322,12 @@ impl Walk<'_> {
             text: line.raw.clone(),
             reason,
         });
+    }
+
+    fn headline_is_masthead(&self) -> bool {
+        self.headline
+            .as_ref()
+            .is_some_and(|h| is_masthead_line(&h.text, self.rules))
     }
 
     fn paragraphs_seen(&self) -> bool {
@@ -284,6 +364,16 @@ impl Walk<'_> {
         }
         if SIGN_OFF.is_match(text) && word_count(text) <= 8 {
             return self.remove(&line, RemovalReason::SignOff);
+        }
+        if let Some(found) = captured_date(text) {
+            if self.header_date.is_none() {
+                self.header_date = Some((line.clone(), found));
+            }
+            self.capture_labelled = true;
+            return self.remove(&line, RemovalReason::CaptureDate);
+        }
+        if is_menu(text) {
+            return self.remove(&line, RemovalReason::Masthead);
         }
         if let Some(found) = standalone_date(text) {
             let labelled = found.start > 0 && is_date_label(&text[..found.start]);
@@ -334,10 +424,41 @@ impl Walk<'_> {
                     self.headline = Some(line);
                     return;
                 }
+            } else if self.headline_is_masthead()
+                && title_like(&line, self.rules)
+                && !is_masthead_line(text, self.rules)
+            {
+                // The first title-like line was the publisher's name; this is the headline.
+                if let Some(masthead) = self.headline.replace(line) {
+                    self.remove(&masthead, RemovalReason::Masthead);
+                }
+                return;
             } else if word_count(text) <= 6 && !ends_sentence(text) {
                 return self.remove(&line, RemovalReason::Label);
+            } else if !self.paragraphs_seen()
+                && title_like(&line, self.rules)
+                && !ends_sentence(text)
+                && !text.ends_with(',')
+                && word_count(text) <= 30
+            {
+                // A standfirst under the headline: kept, but not as a paragraph.
+                self.blocks.push((line.no, Block::Heading(text.clone())));
+                return;
             }
             self.region = Region::Body;
+        }
+        let glued = if self.paragraphs_seen() { 0 } else { glued_menu_words(text) };
+        if glued > 0 {
+            // A site menu that lost its line break: "Home News Contact The minister said…".
+            let words: Vec<&str> = text.split_whitespace().collect();
+            self.removed.push(RemovedLine {
+                line: line.no,
+                text: words[..glued].join(" "),
+                reason: RemovalReason::Masthead,
+            });
+            let rest = words[glued..].join(" ");
+            self.blocks.push((line.no, Block::Paragraph(rest)));
+            return;
         }
         let block = if short_label(text) {
             Block::Heading(text.clone())
@@ -382,6 +503,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         blocks: Vec::new(),
         removed: Vec::new(),
         bylines: Vec::new(),
+        capture_labelled: false,
     };
     for line in logical_lines(text) {
         walk.take(line);
@@ -565,7 +687,12 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         let earlier_than_header = date
             .as_ref()
             .is_none_or(|d| d.date.sort_key() <= found.date.sort_key() || d.date.year.is_none());
-        if date.is_some() && earlier_than_header {
+        if walk.capture_labelled {
+            captured = Some(DatedField {
+                evidence: Evidence::at(line.no, "the page says when it was printed or copied"),
+                ..header
+            });
+        } else if date.is_some() && earlier_than_header {
             captured = Some(DatedField {
                 evidence: Evidence::at(
                     line.no,
@@ -673,10 +800,11 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let body_start = paragraph_dateline.as_ref().map_or(0, |(_, d)| d.end);
     let title = match &walk.headline {
         Some(h) => {
-            let title = if is_all_caps(&h.text) {
-                recase(&h.text, &paragraph_texts)
+            let text = without_site_suffix(&h.text, rules);
+            let title = if is_all_caps(&text) {
+                recase(&text, &paragraph_texts)
             } else {
-                h.text.clone()
+                text
             };
             Some((
                 title,

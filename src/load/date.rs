@@ -389,6 +389,25 @@ pub fn standalone_date(line: &str) -> Option<DateMatch> {
     alone.then_some(found)
 }
 
+/// The date of a line that says when the page was printed or copied ("Printed on 9 March
+/// 2022", "Retrieved 3 May 2021"): never the publication date.
+pub fn captured_date(line: &str) -> Option<DateMatch> {
+    let trimmed = line.trim();
+    if trimmed.len() > 120 {
+        return None;
+    }
+    let found = find_dates(trimmed).into_iter().next()?;
+    let after = &trimmed[found.end..];
+    (CAPTURE_LABEL.is_match(&trimmed[..found.start])
+        && (after.trim().is_empty() || TIME_OF_DAY.is_match(after)))
+    .then_some(found)
+}
+
+static CAPTURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:printed|retrieved|accessed|captured|archived|downloaded|saved|generated|page\s+generated)(?:\s+(?:on|at))?\s*:?\s*$")
+        .unwrap_or_else(|e| panic!("capture label pattern must compile: {e}"))
+});
+
 /// Whether `text` is a label that says the date after it is the publication date
 /// ("Published:", "FOR IMMEDIATE RELEASE:").
 pub fn is_date_label(text: &str) -> bool {
