@@ -73,7 +73,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\(?(?:(?:file\s+)?photo(?:graph)?|picture|image|caption)\s*(?:credit)?\s*[:.\-–—]|^\(?(?:\p{Lu}\p{L}*\s+)?Photo\s*/",
+        r"(?i)^\(?(?:(?:file\s+)?photo(?:graph)?|picture|image|caption)\s*(?:caption|credit)?\s*[:.\-–—]|^\(?(?:\p{Lu}\p{L}*\s+)?Photo\s*/|©\s*(?:\d{4}\s+)?\p{Lu}[^.]{0,60}$|\((?:photo|photograph|image|credit)\s*:[^)]{1,60}\)\s*$|\b(?:UN|AP|AFP|Reuters|EPA|Getty)\s+Photo\s*/\s*\p{Lu}[^.]{0,40}\.?$",
     )
 });
 static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,11 +169,10 @@ fn is_menu(text: &str) -> bool {
 /// How many leading words of a paragraph are a menu glued onto it.
 fn glued_menu_words(text: &str) -> usize {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let run = words
-        .iter()
-        .take_while(|w| is_nav_word(w) && w.chars().next().is_some_and(|c| !c.is_lowercase()))
-        .count();
-    if run >= 3 && run < words.len() {
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let run = words.iter().take_while(|w| is_nav_word(w)).count();
+    let sentence_follows = words.get(run).is_some_and(capitalised);
+    if run >= 3 && words.first().is_some_and(capitalised) && sentence_follows {
         run
     } else {
         0
