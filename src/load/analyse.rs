@@ -81,6 +81,19 @@ static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:this is|the following is|following is|below is|here is)\s+the\s+(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
     )
 });
+/// Lines that mark a speech text: "Check against delivery", "As prepared for delivery".
+static DELIVERY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\W*(?:check\s+against\s+delivery|as\s+(?:prepared\s+for\s+)?delivered|as\s+prepared\s+for\s+delivery|embargoed\s+until\s+delivery)\W*$")
+});
+/// Headlines that name a speech text: "Remarks by …", "Declaration by the High
+/// Representative …", "Secretary-General's message to …".
+static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^(?:(?:full\s+)?text\s+of\s+(?:the\s+)?)?(?:(?:opening|closing|keynote|welcoming|welcome|video|joint|written)\s+)?(?:remarks|statement|speech|address|declaration|message|keynote|lecture|testimony|briefing)\s+(?:by|of|from)\b|^[\p{L} .-]{2,60}(?:'s|’s)\s+(?:(?:opening|closing|keynote|video)\s+)?(?:remarks|statement|speech|address|message)\s+(?:to|at|on|for)\b")
+});
+/// Labels of notices sent ahead of an event.
+static ADVISORY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\W*(?:media\s+advisory|advisory|notice\s+to\s+(?:the\s+)?media|photo\s+opportunity|programme\s+notice|note\s+to\s+correspondents)\W*$")
+});
 static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\bwill\s+(?:be held|be in|be hosted|address|visit|travel|hold|open|attend|take part|participate|deliver|speak|host|launch|convene|meet|chair|lead|brief)\b|\bis scheduled to\b|\bis expected to (?:address|attend|visit|speak|open)\b|\bmedia advisory\b|\bnext week\b",
@@ -574,6 +587,18 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         .iter()
         .filter(|t| SPEECH_VERB.is_match(t))
         .count();
+    let delivery_note = walk
+        .removed
+        .iter()
+        .find(|r| DELIVERY_NOTE.is_match(&r.text));
+    let speech_title = walk
+        .headline
+        .as_ref()
+        .filter(|h| SPEECH_TITLE.is_match(&h.text) && attributed <= 1);
+    let advisory = walk
+        .removed
+        .iter()
+        .find(|r| ADVISORY.is_match(&r.text));
     let (kind, kind_evidence) = if let Some((no, _)) = intro {
         (
             Kind::FullText,
@@ -581,6 +606,21 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
                 *no,
                 "introduced as the text of a speech, message or statement",
             ),
+        )
+    } else if let Some(note) = delivery_note {
+        (
+            Kind::FullText,
+            Evidence::at(note.line, format!("'{}': a speech text", note.text)),
+        )
+    } else if let Some(h) = speech_title {
+        (
+            Kind::FullText,
+            Evidence::at(h.no, "the headline names a speech, statement or declaration by someone"),
+        )
+    } else if let Some(note) = advisory.filter(|_| attributed == 0) {
+        (
+            Kind::Announcement,
+            Evidence::at(note.line, format!("'{}': a notice of what will happen", note.text)),
         )
     } else if let Some((no, _)) = paragraphs
         .first()
