@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// Words that introduce a person's name: honorifics, offices and roles. A capitalised
 /// sequence right after one of these is a name ("Secretary-General Ban Ki-moon",
 /// "Sudanese diplomat Francis Deng").
-const TITLE_WORDS: &str = "Mr|Ms|Mrs|Dr|Prof|Sir|Dame|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader";
+const TITLE_WORDS: &str = "Mr|Ms|Mrs|Dr|Prof|Sir|Dame|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader";
 
 /// Capitalised words that are never part of a person's name in these texts: offices,
 /// institutions, calendar words and sentence openers.
@@ -207,6 +207,54 @@ const NOT_NAME_WORDS: &[&str] = &[
     "unesco",
     "undp",
     "wfp",
+    // Post-nominal letters, which are not part of the name as a story uses it.
+    "td",
+    "mp",
+    "mep",
+    "msp",
+    "mla",
+    "qc",
+    "kc",
+    "obe",
+    "mbe",
+    "cbe",
+    "phd",
+    // Words that end the names of organisations and places, not people.
+    "aid",
+    "board",
+    "trust",
+    "alliance",
+    "network",
+    "coalition",
+    "initiative",
+    "partnership",
+    "service",
+    "services",
+    "authority",
+    "company",
+    "corporation",
+    "inc",
+    "ltd",
+    "watch",
+    "museum",
+    "library",
+    "hospital",
+    "school",
+    "college",
+    "campaign",
+    "project",
+    "harbour",
+    "port",
+    "airport",
+    "city",
+    "county",
+    "district",
+    "province",
+    "island",
+    "islands",
+    "honourable",
+    "honorable",
+    "hon",
 ];
 
 /// A name token: capitalised, letters with inner hyphens and apostrophes ("Ki-moon", "O'Brien").
@@ -216,8 +264,12 @@ const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|
 /// Verbs that attribute speech.
 pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on";
 
+/// A full name: two to four name words, with particles ("de la") and one middle initial
+/// ("Harold J. Whitcombe") allowed.
 fn full_name_pattern() -> String {
-    format!(r"{NAME_TOKEN}(?:\s+(?:(?:{PARTICLES})\s+){{0,2}}{NAME_TOKEN}){{1,3}}")
+    format!(
+        r"{NAME_TOKEN}(?:\s+\p{{Lu}}\.)?(?:\s+(?:(?:{PARTICLES})\s+){{0,2}}{NAME_TOKEN}){{1,3}}"
+    )
 }
 
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,7 +295,15 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:{TITLE_WORDS})\b[^.;:,]{{0,60}},\s+(?P<name>{}),",
+        r"\b(?:{TITLE_WORDS})\b[^.;:,“”]{{0,60}},\s+(?P<name>{})(?:[,.;:]|\s*$)",
+        full_name_pattern()
+    ))
+});
+/// "Grace Nakoochee, a band councillor from …, welcomed", "Leila Haddad, who chaired the
+/// talks, said": a name, a description of the person, then the verb.
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"(?P<name>{}),\s+(?:a|an|the|who|whose|his|her|their)\s[^,“”"]{{1,120}},\s+(?:(?:{SPEECH_VERBS})\b|\p{{Ll}}+ed\b)"#,
         full_name_pattern()
     ))
 });
@@ -362,6 +422,7 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             &*TITLE_OF_BEFORE,
             &*ROLE_AFTER,
             &*ROLE_BEFORE,
+            &*DESCRIBED,
             &*SPEAKS_AFTER,
             &*SPEAKS_BEFORE,
         ] {
