@@ -484,6 +484,14 @@ pub fn resolve_mention<'a>(mention: &str, people: &'a [String]) -> Option<&'a st
         .map(String::as_str)
 }
 
+/// Everyone of `people` that `text` mentions, in order.
+pub fn mentions<'a>(text: &str, people: &'a [String]) -> Vec<&'a str> {
+    MENTION
+        .find_iter(text)
+        .filter_map(|m| resolve_mention(m.as_str(), people))
+        .collect()
+}
+
 /// The last person mentioned in `text` who is one of `people`, or a new capitalised
 /// name directly tied to a speech verb.
 pub fn last_mentioned<'a>(text: &str, people: &'a [String]) -> Option<&'a str> {

@@ -140,6 +140,12 @@ static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
         r#"^[\s,;:.!?—–-]*(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}})(?:,\s+(?i:the|a|an|his|her|their|its)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"#
     ))
 });
+/// "…," said the Minister of Digital Affairs, Ingrid Solberg Haugen.
+static VERB_THEN_ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+the\s+[^,“”"]{{1,80}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}})"#
+    ))
+});
 /// "…," said Mr. Ban
 static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
@@ -205,14 +211,26 @@ pub fn attribute(
 ) -> Vec<Option<String>> {
     let mut last: Option<String> = None;
     let mut speakers = Vec::with_capacity(spans.len());
+    let mut previous: Option<&QuotedSpan> = None;
     for span in spans {
+        // “…,” she said. “…” — the second quote, right after an attributed one, is the same
+        // person's, however short.
+        let continues = previous.is_some_and(|p| {
+            p.end_paragraph == span.paragraph
+                && p.close_at <= span.open_at
+                && paragraphs[span.paragraph][p.close_at..span.open_at].chars().count() <= 60
+                && !paragraphs[span.paragraph][p.close_at..span.open_at].contains(['“', '"'])
+        }) && last.is_some();
+        previous = Some(span);
         let after = &paragraphs[span.end_paragraph][span.close_at..];
         let after = &after[..after
             .len()
             .min(after.char_indices().nth(90).map_or(after.len(), |(i, _)| i))];
         let before = sentence_before(paragraphs[span.paragraph], span.open_at);
+        let paragraph_before = &paragraphs[span.paragraph][..span.open_at];
         let attribution = SPEAKER_THEN_VERB
             .captures(after)
+            .or_else(|| VERB_THEN_ROLE_NAME.captures(after))
             .or_else(|| VERB_THEN_SPEAKER.captures(after))
             .and_then(|c| {
                 c.name("who")
@@ -225,8 +243,18 @@ pub fn attribute(
             });
         let speaker = match attribution {
             Some(Attribution::Person(p)) => Some(p),
+            None if continues => last.clone(),
             Some(Attribution::Contextual) => {
-                last.clone().or_else(|| main_person.map(str::to_string))
+                // "he said": the last speaker if this paragraph still speaks of them, else
+                // the person it last named.
+                let last_here = last
+                    .as_deref()
+                    .is_some_and(|l| resolve_in(paragraph_before, l, people));
+                let named_here = last_mentioned(paragraph_before, people);
+                match (last_here, named_here) {
+                    (false, Some(named)) => Some(named.to_string()),
+                    _ => last.clone().or_else(|| main_person.map(str::to_string)),
+                }
             }
             // An unattributed full sentence in quotes continues the last speaker; a short
             // phrase in quotes ("a “call for action” by the chair") is nobody's speech.
@@ -239,6 +267,13 @@ pub fn attribute(
         speakers.push(speaker);
     }
     speakers
+}
+
+/// Whether `text` mentions `person` (by any part of their name).
+fn resolve_in(text: &str, person: &str, people: &[String]) -> bool {
+    crate::load::people::mentions(text, people)
+        .iter()
+        .any(|p| *p == person)
 }
 
 /// A quote that reads as someone's sentence rather than a quoted term.
