@@ -362,7 +362,7 @@ impl Walk<'_> {
             };
             return self.remove(&line, reason);
         }
-        if is_decoration(text) {
+        if is_decoration(text) && find_dates(text).is_empty() {
             return self.remove(&line, RemovalReason::Decoration);
         }
         if self.rules.boilerplate.matches(text) {

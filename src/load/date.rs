@@ -423,7 +423,7 @@ static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// What may follow a date on a line of its own: a time of day ("/ 10:32 AM",
 /// "at 3.15 p.m. GMT", "- 14:05 CET").
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[/|,·•–—-]\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d{2})?)\)?)?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:--|[/|,·•–—-])\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d{2})?)\)?)?\s*$")
         .unwrap_or_else(|e| panic!("time pattern must compile: {e}"))
 });
 

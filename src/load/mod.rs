@@ -320,16 +320,42 @@ fn unique(seen: &mut HashMap<String, usize>, base: String) -> String {
 
 /// Markdown sources become plain text: one block per paragraph or heading.
 fn markdown_to_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = String::with_capacity(markdown.len());
+    let mut list_depth = 0usize;
+    let trim_end = |out: &mut String| {
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+    };
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak => out.push('\n'),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_),
-            ) => out.push_str("\n\n"),
+            Event::Start(Tag::List(_)) => list_depth += 1,
+            // A list is one paragraph, its items run on: "…: one; two; three."
+            Event::End(TagEnd::Item) => {
+                trim_end(&mut out);
+                if !out.ends_with(['.', ';', ':', '!', '?']) {
+                    out.push(';');
+                }
+                out.push(' ');
+            }
+            Event::End(TagEnd::List(_)) => {
+                list_depth = list_depth.saturating_sub(1);
+                trim_end(&mut out);
+                if out.ends_with(';') {
+                    out.pop();
+                    out.push('.');
+                }
+                if list_depth == 0 {
+                    out.push_str("\n\n");
+                }
+            }
+            Event::End(TagEnd::Paragraph) if list_depth > 0 => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_)) => {
+                out.push_str("\n\n")
+            }
             _ => {}
         }
     }
@@ -356,6 +382,10 @@ mod tests {
         assert_eq!(
             markdown_to_text("# Title\n\nSome *text*\nhere.\n"),
             "Title\n\nSome text here.\n\n"
+        );
+        assert_eq!(
+            markdown_to_text("It funds:\n\n- laptops\n- teachers\n\nEnd.\n"),
+            "It funds:\n\nlaptops; teachers.\n\nEnd.\n\n"
         );
     }
 }

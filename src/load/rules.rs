@@ -158,6 +158,7 @@ const BUILTIN_FOOTER_MARKERS: &[&str] = &[
     "for more information*",
     "for further information*",
     "source:*",
+    "press office*",
 ];
 
 /// Publishers recognised without any configuration, by marker strings in the raw text.
