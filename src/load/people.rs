@@ -257,6 +257,18 @@ const NOT_NAME_WORDS: &[&str] = &[
     "hon",
 ];
 
+/// Words that end the name of an organisation: a candidate ending in one is no person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "council", "board", "commission", "committee", "university", "institute", "group",
+    "centre", "center", "agency", "ministry", "department", "office", "aid", "trust",
+    "alliance", "network", "coalition", "initiative", "union", "assembly", "court",
+    "tribunal", "organisation", "organization", "foundation", "association", "society",
+    "federation", "league", "fund", "bank", "forum", "programme", "program", "party",
+    "movement", "company", "corporation", "authority", "watch", "museum", "library",
+    "hospital", "school", "college", "nations", "parliament", "government", "service",
+    "services", "police", "army",
+];
+
 /// A name token: capitalised, letters with inner hyphens and apostrophes ("Ki-moon", "O'Brien").
 const NAME_TOKEN: &str = r"\b\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*\b";
 const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|du|dos|das|ter";
@@ -295,7 +307,7 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:{TITLE_WORDS})\b[^.;:,“”]{{0,60}},\s+(?P<name>{})(?:[,.;:]|\s*$)",
+        r"\b(?i:{TITLE_WORDS}|chief executive|executive director|head|founder|manager|officer|curator)\b[^.;:,“”]{{0,60}},\s+(?P<name>{})(?:\s+\p{{Lu}}{{2,4}})?(?:[,.;:]|\s*$)",
         full_name_pattern()
     ))
 });
@@ -375,6 +387,13 @@ fn is_title_word(token: &str) -> bool {
 /// name words remain ("The Secretary-General Ban Ki-moon" gives "Ban Ki-moon").
 pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
     let tokens: Vec<&str> = candidate.split_whitespace().collect();
+    // "Air Access Council": a name that ends in an organisation's word is the organisation.
+    if tokens
+        .last()
+        .is_some_and(|t| ORGANISATION_WORDS.contains(&fold(t).as_str()))
+    {
+        return None;
+    }
     let start = tokens
         .iter()
         .position(|t| is_name_word(t) && !is_title_word(t))?;
@@ -444,8 +463,16 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             let other = name_tokens(p);
             tokens.iter().all(|t| other.contains(t)) || other.iter().all(|t| tokens.contains(t))
         }) {
-            // Keep the longer form: "Ban Ki-moon" over "Ban Ki".
-            if name_tokens(existing).len() < tokens.len() {
+            // Keep the fuller name ("Maria Lopez de la Cruz" over "Maria Lopez"), but not
+            // one that only adds words in front: "Transport Helena Marković" is
+            // "Commissioner for Transport" running into "Helena Marković".
+            let other = name_tokens(existing);
+            let adds_in_front = |long: &[String], short: &[String]| {
+                long.len() > short.len() && long[long.len() - short.len()..] == *short
+            };
+            if adds_in_front(&other, &tokens)
+                || (!adds_in_front(&tokens, &other) && other.len() < tokens.len())
+            {
                 *existing = name;
             }
         } else {
