@@ -81,18 +81,34 @@ static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:this is|the following is|following is|below is|here is)\s+the\s+(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
     )
 });
+/// "Last updated", "Modified": a date that is not when the text was published.
+static UPDATED: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:updated|modified|revised|edited)\b"));
+/// The label of an event's date among its details ("Date:", "When:").
+static EVENT_DETAIL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s*(?:date|when|day)\s*:\s*$"));
 /// Lines that mark a speech text: "Check against delivery", "As prepared for delivery".
 static DELIVERY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^\W*(?:check\s+against\s+delivery|as\s+(?:prepared\s+for\s+)?delivered|as\s+prepared\s+for\s+delivery|embargoed\s+until\s+delivery)\W*$")
+    compile(
+        r"(?i)^\W*(?:check\s+against\s+delivery|as\s+(?:prepared\s+for\s+)?delivered|as\s+prepared\s+for\s+delivery|embargoed\s+until\s+delivery)\W*$",
+    )
 });
 /// Headlines that name a speech text: "Remarks by …", "Declaration by the High
 /// Representative …", "Secretary-General's message to …".
 static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^(?:(?:full\s+)?text\s+of\s+(?:the\s+)?)?(?:(?:opening|closing|keynote|welcoming|welcome|video|joint|written)\s+)?(?:remarks|statement|speech|address|declaration|message|keynote|lecture|testimony|briefing)\s+(?:by|of|from)\b|^[\p{L} .-]{2,60}(?:'s|’s)\s+(?:(?:opening|closing|keynote|video)\s+)?(?:remarks|statement|speech|address|message)\s+(?:to|at|on|for)\b")
+    compile(
+        r"(?i)^(?:(?:full\s+)?text\s+of\s+(?:the\s+)?)?(?:(?:opening|closing|keynote|welcoming|welcome|video|joint|written)\s+)?(?:remarks|statement|speech|address|declaration|message|keynote|lecture|testimony|briefing)\s+(?:by|of|from)\b|^[\p{L} .-]{2,60}(?:'s|’s)\s+(?:(?:opening|closing|keynote|video)\s+)?(?:remarks|statement|speech|address|message)\s+(?:to|at|on|for)\b",
+    )
+});
+/// Who a speech headline says gave it: "Speech by Executive Secretary Kaarin Lepik at …".
+static SPEECH_BY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\bby\s+(.+?)(?:\s+(?:at|on|to|in|for|before|during|about)\s|$)")
 });
 /// Labels of notices sent ahead of an event.
 static ADVISORY: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)^\W*(?:media\s+advisory|advisory|notice\s+to\s+(?:the\s+)?media|photo\s+opportunity|programme\s+notice|note\s+to\s+correspondents)\W*$")
+    compile(
+        r"(?i)^\W*(?:media\s+advisory|advisory|notice\s+to\s+(?:the\s+)?media|photo\s+opportunity|programme\s+notice|note\s+to\s+correspondents)\W*$",
+    )
 });
 static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -158,15 +174,81 @@ fn is_masthead(text: &str) -> bool {
 
 /// Words of site menus and navigation bars.
 const NAV_WORDS: &[&str] = &[
-    "home", "news", "about", "us", "contact", "events", "research", "study", "business",
-    "media", "press", "releases", "release", "services", "residents", "visitors", "council",
-    "democracy", "search", "menu", "login", "log", "in", "sign", "register", "subscribe",
-    "donate", "careers", "jobs", "faq", "help", "blog", "topics", "publications",
-    "resources", "newsroom", "latest", "sitemap", "accessibility", "our", "work", "who",
-    "we", "are", "what", "do", "get", "involved", "programmes", "projects", "countries",
-    "regions", "partners", "shop", "videos", "photos", "multimedia", "speeches",
-    "statements", "documents", "reports", "campaigns", "take", "action", "and", "&", ">",
-    "›", "»", "/", "|", "-", "english", "français", "español",
+    "home",
+    "news",
+    "about",
+    "us",
+    "contact",
+    "events",
+    "research",
+    "study",
+    "business",
+    "media",
+    "press",
+    "releases",
+    "release",
+    "services",
+    "residents",
+    "visitors",
+    "council",
+    "democracy",
+    "search",
+    "menu",
+    "login",
+    "log",
+    "in",
+    "sign",
+    "register",
+    "subscribe",
+    "donate",
+    "careers",
+    "jobs",
+    "faq",
+    "help",
+    "blog",
+    "topics",
+    "publications",
+    "resources",
+    "newsroom",
+    "latest",
+    "sitemap",
+    "accessibility",
+    "our",
+    "work",
+    "who",
+    "we",
+    "are",
+    "what",
+    "do",
+    "get",
+    "involved",
+    "programmes",
+    "projects",
+    "countries",
+    "regions",
+    "partners",
+    "shop",
+    "videos",
+    "photos",
+    "multimedia",
+    "speeches",
+    "statements",
+    "documents",
+    "reports",
+    "campaigns",
+    "take",
+    "action",
+    "and",
+    "&",
+    ">",
+    "›",
+    "»",
+    "/",
+    "|",
+    "-",
+    "english",
+    "français",
+    "español",
 ];
 
 fn is_nav_word(word: &str) -> bool {
@@ -193,7 +275,9 @@ fn glued_menu_words(text: &str) -> usize {
 }
 
 /// Words that may be lower case inside an organisation's name.
-const NAME_CONNECTORS: &[&str] = &["of", "the", "for", "and", "on", "de", "du", "des", "la", "le", "&", "-"];
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "on", "de", "du", "des", "la", "le", "&", "-",
+];
 
 /// A masthead rather than a headline: an organisation's name ("Department of Coastal
 /// Communities"), a known publisher, a "Press release" label, or a menu.
@@ -307,10 +391,16 @@ fn title_like(line: &Line, rules: &Rules) -> bool {
         && !CAPTION.is_match(&line.text)
 }
 
-/// A body line that is a subheading, or a footer line if no paragraph follows it.
+/// A body line that is a subheading, or a footer line if no paragraph follows it. A
+/// "Field: value" line ("Time: 10:30") is content, not a heading.
 fn short_label(text: &str) -> bool {
-    word_count(text) <= 8 && !ends_sentence(text)
+    word_count(text) <= 8
+        && !ends_sentence(text)
+        && !text.ends_with(',')
+        && !FIELD_VALUE.is_match(text)
 }
+
+static FIELD_VALUE: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L} ]{2,20}:\s+\S"));
 
 struct Walk<'r> {
     rules: &'r Rules,
@@ -387,8 +477,14 @@ impl Walk<'_> {
         if is_menu(text) {
             return self.remove(&line, RemovalReason::Masthead);
         }
-        if let Some(found) = standalone_date(text) {
-            let labelled = found.start > 0 && is_date_label(&text[..found.start]);
+        let standalone = standalone_date(text).filter(|found| {
+            // "Date: Wednesday, October 9" among an advisory's details is content.
+            !(self.paragraphs_seen() && EVENT_DETAIL.is_match(&text[..found.start]))
+        });
+        if let Some(found) = standalone {
+            let label = &text[..found.start];
+            let labelled = found.start > 0 && is_date_label(label);
+            let updated = UPDATED.is_match(label);
             let reason = if self.headline.is_none()
                 && self.region == Region::Header
                 && self.header_date.is_none()
@@ -397,7 +493,12 @@ impl Walk<'_> {
                 self.header_date = Some((line.clone(), found));
                 RemovalReason::CaptureDate
             } else {
-                if self.date_line.is_none() {
+                // "Last updated" is no publication date while another date line may follow.
+                let replaces = self.date_line.as_ref().is_none_or(|(l, _)| {
+                    let previous = l.text.as_str();
+                    UPDATED.is_match(previous) && !updated
+                });
+                if replaces {
                     self.date_line = Some((line.clone(), found));
                 }
                 RemovalReason::DateLine
@@ -445,7 +546,7 @@ impl Walk<'_> {
                     self.remove(&masthead, RemovalReason::Masthead);
                 }
                 return;
-            } else if word_count(text) <= 6 && !ends_sentence(text) {
+            } else if word_count(text) <= 6 && !ends_sentence(text) && !text.ends_with(',') {
                 return self.remove(&line, RemovalReason::Label);
             } else if !self.paragraphs_seen()
                 && title_like(&line, self.rules)
@@ -459,7 +560,11 @@ impl Walk<'_> {
             }
             self.region = Region::Body;
         }
-        let glued = if self.paragraphs_seen() { 0 } else { glued_menu_words(text) };
+        let glued = if self.paragraphs_seen() {
+            0
+        } else {
+            glued_menu_words(text)
+        };
         if glued > 0 {
             // A site menu that lost its line break: "Home News Contact The minister said…".
             let words: Vec<&str> = text.split_whitespace().collect();
@@ -595,10 +700,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         .headline
         .as_ref()
         .filter(|h| SPEECH_TITLE.is_match(&h.text) && attributed <= 1);
-    let advisory = walk
-        .removed
-        .iter()
-        .find(|r| ADVISORY.is_match(&r.text));
+    let advisory = walk.removed.iter().find(|r| ADVISORY.is_match(&r.text));
     let (kind, kind_evidence) = if let Some((no, _)) = intro {
         (
             Kind::FullText,
@@ -615,12 +717,18 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     } else if let Some(h) = speech_title {
         (
             Kind::FullText,
-            Evidence::at(h.no, "the headline names a speech, statement or declaration by someone"),
+            Evidence::at(
+                h.no,
+                "the headline names a speech, statement or declaration by someone",
+            ),
         )
     } else if let Some(note) = advisory.filter(|_| attributed == 0) {
         (
             Kind::Announcement,
-            Evidence::at(note.line, format!("'{}': a notice of what will happen", note.text)),
+            Evidence::at(
+                note.line,
+                format!("'{}': a notice of what will happen", note.text),
+            ),
         )
     } else if let Some((no, _)) = paragraphs
         .first()
@@ -659,7 +767,16 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         }
     }
     if kind == Kind::FullText {
-        if let Some((_, intro_text)) = intro {
+        // The speaker a full text names: in its introduction, else in its headline
+        // ("Speech by Executive Secretary Kaarin Lepik at …").
+        let introduced_by = intro.map(|(_, t)| *t).or_else(|| {
+            walk.headline
+                .as_ref()
+                .and_then(|h| SPEECH_BY.captures(&h.text))
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str())
+        });
+        if let Some(intro_text) = introduced_by {
             if let Some(person) = find_people(&[intro_text], &rules.places).into_iter().next() {
                 let person = people
                     .iter()

@@ -218,7 +218,10 @@ pub fn attribute(
         let continues = previous.is_some_and(|p| {
             p.end_paragraph == span.paragraph
                 && p.close_at <= span.open_at
-                && paragraphs[span.paragraph][p.close_at..span.open_at].chars().count() <= 60
+                && paragraphs[span.paragraph][p.close_at..span.open_at]
+                    .chars()
+                    .count()
+                    <= 60
                 && !paragraphs[span.paragraph][p.close_at..span.open_at].contains(['“', '"'])
         }) && last.is_some();
         previous = Some(span);
@@ -271,9 +274,7 @@ pub fn attribute(
 
 /// Whether `text` mentions `person` (by any part of their name).
 fn resolve_in(text: &str, person: &str, people: &[String]) -> bool {
-    crate::load::people::mentions(text, people)
-        .iter()
-        .any(|p| *p == person)
+    crate::load::people::mentions(text, people).contains(&person)
 }
 
 /// A quote that reads as someone's sentence rather than a quoted term.

@@ -29,6 +29,8 @@ const BUILTIN_BOILERPLATE: &[&str] = &[
     "share this story",
     "share this article",
     "share on*",
+    "share:*",
+    "follow us:*",
     "share via*",
     "share this via*",
     "share this on*",
