@@ -380,6 +380,66 @@ fn logical_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// Where a text that lost its line breaks has its seams: around "FOR IMMEDIATE
+/// RELEASE", before a dateline ("OTTAWA, October 9, 2019 –") and before end and contact
+/// markers ("-30-", "###", "Contact:").
+static RUN_ON_SEAM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\s(?:FOR IMMEDIATE RELEASE|MEDIA ADVISORY|NEWS RELEASE|PRESS RELEASE|-30-|- 30 -|###|- ENDS -|Contact:|Media contact:|Media Contact:|For more information|For further information)|\s\p{Lu}[\p{Lu} .'-]{2,30},\s(?:\p{Lu}{2},\s)?(?:\p{Lu}\p{Ll}+\.?\s\d{1,2},\s\d{4}|\d{1,2}\s\p{Lu}\p{Ll}+\s\d{4})\s*(?:--|[–—-])",
+    )
+});
+
+/// Splits a whole text that arrived as one line at its seams, so the usual walk can
+/// tell masthead, headline, dateline, body and footer apart.
+fn split_run_on(line: &Line, rules: &Rules) -> Vec<Line> {
+    let text = &line.text;
+    let mut cuts: Vec<usize> = RUN_ON_SEAM.find_iter(text).map(|m| m.start() + 1).collect();
+    // The marker itself stands alone: cut after release labels and end marks too.
+    for m in RUN_ON_SEAM.find_iter(text) {
+        let marker = m.as_str().trim();
+        if marker.chars().all(|c| !c.is_lowercase()) && !marker.contains(',') {
+            cuts.push(m.end());
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for cut in cuts.into_iter().chain([text.len()]) {
+        let part = text[from..cut].trim();
+        from = cut;
+        if part.is_empty() {
+            continue;
+        }
+        let mut pieces = vec![part.to_string()];
+        // A masthead glued to the headline: "Northern Infrastructure Canada Minister …".
+        if parts.is_empty() {
+            if let Some((masthead, rest)) = split_publisher_prefix(part, rules) {
+                pieces = vec![masthead, rest];
+            }
+        }
+        parts.extend(pieces.into_iter().map(|piece| Line {
+            no: line.no,
+            raw: piece.clone(),
+            text: piece,
+        }));
+    }
+    parts
+}
+
+/// A known publisher's name in front of a text, and the rest.
+fn split_publisher_prefix(text: &str, rules: &Rules) -> Option<(String, String)> {
+    rules.publishers.iter().find_map(|p| {
+        std::iter::once(&p.name).chain(&p.aliases).find_map(|name| {
+            let rest = text.strip_prefix(name.as_str())?.trim_start();
+            rest.chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                .then(|| (name.clone(), rest.to_string()))
+        })
+    })
+}
+
 /// Whether a line can be a headline: a handful of words that do not end like a sentence
 /// and do not open with a dateline.
 fn title_like(line: &Line, rules: &Rules) -> bool {
@@ -622,7 +682,15 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         bylines: Vec::new(),
         capture_labelled: false,
     };
-    for line in logical_lines(text) {
+    let lines = logical_lines(text);
+    let run_on = lines.len() <= 3;
+    for line in lines {
+        if run_on && line.text.len() > 400 {
+            for part in split_run_on(&line, rules) {
+                walk.take(part);
+            }
+            continue;
+        }
         walk.take(line);
     }
     walk.finish();
