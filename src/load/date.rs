@@ -436,6 +436,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_every_form_the_loader_documents() {
+        for (text, want) in [
+            ("Apr. 2, 2014", "2014-04-02"),
+            ("5 de marzo de 2019", "2019-03-05"),
+            ("lundi 3 juin 2019", "2019-06-03"),
+            ("le 2 avril 2014", "2014-04-02"),
+            ("Sunday, 17 January 2021", "2021-01-17"),
+            ("25/03/2019", "2019-03-25"),
+            ("2019/04/03", "2019-04-03"),
+        ] {
+            let got = find_dates(text).first().map(|d| d.date.iso());
+            assert_eq!(got.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
     fn numeric_dates_are_read_and_their_order_settled_by_convention() {
         use crate::config::DateOrder;
         let only = |text: &str| find_dates(text).into_iter().next();
