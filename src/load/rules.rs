@@ -228,6 +228,9 @@ enum LinePattern {
 pub struct LineSet {
     exact: HashSet<String>,
     prefixes: Vec<String>,
+    /// The longest pattern, in bytes: a line much longer than this can only match by
+    /// its start, so only its start is folded.
+    longest: usize,
 }
 
 impl LineSet {
@@ -236,9 +239,13 @@ impl LineSet {
         for item in items {
             match pattern(item) {
                 LinePattern::Exact(s) => {
+                    set.longest = set.longest.max(s.len());
                     set.exact.insert(s);
                 }
-                LinePattern::Prefix(s) => set.prefixes.push(s),
+                LinePattern::Prefix(s) => {
+                    set.longest = set.longest.max(s.len());
+                    set.prefixes.push(s);
+                }
             }
         }
         set
@@ -246,6 +253,19 @@ impl LineSet {
 
     /// Whether `line` (raw) matches one of the patterns.
     pub fn matches(&self, line: &str) -> bool {
+        // Folding shortens text at most threefold (a curly quote's three bytes become
+        // one), so a line whose words are over three times the longest pattern is never
+        // equal to one, and only its start can begin with one.
+        let limit = 3 * self.longest + 16;
+        let words_len: usize = line.split_whitespace().map(|w| w.len() + 1).sum();
+        if words_len > limit {
+            let mut cut = limit.min(line.len());
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let key = line_key(&line[..cut]);
+            return self.prefixes.iter().any(|p| key.starts_with(p.as_str()));
+        }
         let key = line_key(line);
         !key.is_empty()
             && (self.exact.contains(&key)
@@ -275,6 +295,8 @@ pub struct Rules {
     pub publishers: Vec<PublisherConfig>,
     /// Known places, longest first so "New York" wins over "York".
     pub places: Vec<String>,
+    /// The same places folded, for matching.
+    places_folded: Vec<String>,
     pub max_file_bytes: u64,
 }
 
@@ -309,6 +331,7 @@ impl Rules {
             boilerplate,
             footer_markers,
             publishers,
+            places_folded: places.iter().map(|p| fold(p)).collect(),
             places,
             max_file_bytes: loader.max_file_bytes,
         }
@@ -317,10 +340,14 @@ impl Rules {
     /// The known place `text` starts with, written as the place list writes it.
     pub fn place_at_start(&self, text: &str) -> Option<&str> {
         let folded = fold(text);
-        self.places.iter().map(String::as_str).find(|place| {
-            let p = fold(place);
-            folded.starts_with(&p) && !folded[p.len()..].starts_with(|c: char| c.is_alphanumeric())
-        })
+        self.places
+            .iter()
+            .zip(&self.places_folded)
+            .find(|(_, p)| {
+                folded.starts_with(p.as_str())
+                    && !folded[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .map(|(place, _)| place.as_str())
     }
 
     /// The registry name for a publisher written as `written` (a name or alias), if known.
