@@ -65,9 +65,22 @@ static IMAGE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b\d{2,4}px\b|\d{2,4}x\d{2,4}|icon|\.(?:jpe?g|png|gif|svg)\b"));
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:(?:--|—|–|-)\s*\p{Lu}[\p{L}/&. -]{1,40}|[a-z]{1,4}(?:/[a-z]{1,4})+|\(?(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b.*|\(?editors?\s*:.*|\(ends?\)|\(end\))$",
+        r"(?i)^(?:(?:--|—|–|-)\s*\p{Lu}[\p{L}/&. -]{1,40}|[a-z]{1,4}(?:/[a-z]{1,4})+|\(?editors?\s*:.*|\(ends?\)|\(end\)|enditem|\p{Lu}{2,6}(?:\s*/\s*\p{Lu}[\p{L}.' -]{1,30}){1,3})$",
     )
 });
+/// The staff credits that close a wire story: "Reporting by …; Editing by …",
+/// "Associated Press writer Jane Doe in Eldoret contributed to this report."
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|translated|research)\s+by\b[^.]*\)?\.?$|^[^.]{0,120}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|reporting)\b\.?$",
+    )
+});
+/// "GENEVA (Reuters) - ... the region. Enditem": a sign-off run into the last paragraph.
+static TRAILING_SIGN_OFF: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"\s+(?:Enditem|ENDITEM|\(END\)|\(end\))\s*$"));
+/// United Nations document symbols: "SG/SM/18960", "OBV/1790", "NOTE/6519", "CMW14/001F".
+static DOCUMENT_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:\p{Lu}[\p{Lu}\d.]{1,9}(?:/[\p{Lu}\d.-]{1,12}){1,4}\s*)+$"));
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"^[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|\||-|–).*)?$")
 });
@@ -76,6 +89,18 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\(?(?:(?:file\s+)?photo(?:graph)?|picture|image|caption)\s*(?:caption|credit)?\s*[:.\-–—]|^\(?(?:\p{Lu}\p{L}*\s+)?Photo\s*/|©\s*(?:\d{4}\s+)?\p{Lu}[^.]{0,60}$|\((?:photo|photograph|image|credit)\s*:[^)]{1,60}\)\s*$|\b(?:UN|AP|AFP|Reuters|EPA|Getty)\s+Photo\s*/\s*\p{Lu}[^.]{0,40}\.?$",
     )
 });
+/// A caption that ends in an agency's photo credit: "A woman collects rainwater on an
+/// atoll in Tuvalu. UNEP/Losana Vuki".
+static CREDITED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\s\p{Lu}{2,10}\s*/\s*\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'-]+){0,3}\.?$")
+});
+
+/// Whether a line is a photo caption or credit.
+fn is_caption(text: &str) -> bool {
+    CAPTION.is_match(text)
+        || (text.contains('/') && word_count(text) >= 5 && CREDITED_CAPTION.is_match(text))
+}
+
 static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:this is|the following is|following is|below is|here is)\s+the\s+(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
@@ -97,7 +122,7 @@ static DELIVERY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// Representative …", "Secretary-General's message to …".
 static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:(?:full\s+)?text\s+of\s+(?:the\s+)?)?(?:(?:opening|closing|keynote|welcoming|welcome|video|joint|written)\s+)?(?:remarks|statement|speech|address|declaration|message|keynote|lecture|testimony|briefing)\s+(?:by|of|from)\b|^[\p{L} .-]{2,60}(?:'s|’s)\s+(?:(?:opening|closing|keynote|video)\s+)?(?:remarks|statement|speech|address|message)\s+(?:to|at|on|for)\b",
+        r"(?i)^(?:(?:full\s+)?text\s+of\s+(?:the\s+)?)?(?:(?:opening|closing|keynote|welcoming|welcome|video|joint|written)\s+)?(?:remarks|statement|speech|address|declaration|message|keynote|lecture|testimony|briefing)\s+(?:by|of|from|attributable\s+to)\b|^[\p{L} .-]{2,60}(?:'s|’s)\s+(?:(?:opening|closing|keynote|video)\s+)?(?:remarks|statement|speech|address|message)\s+(?:to|at|on|for)\b",
     )
 });
 /// Who a speech headline says gave it: "Speech by Executive Secretary Kaarin Lepik at …".
@@ -158,7 +183,7 @@ fn is_decoration(text: &str) -> bool {
 /// or a line that ends in a bar.
 fn is_masthead(text: &str) -> bool {
     let segments: Vec<&str> = text
-        .split(['•', '|', '·', '»', '›'])
+        .split(['•', '|', '·', '»', '›', '>'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
@@ -170,6 +195,23 @@ fn is_masthead(text: &str) -> bool {
         && (segments.len() >= 3
             || (edged && segments.len() >= 2)
             || (segments.len() == 2 && text.contains('•')))
+}
+
+/// A menu laid out with wide gaps: "Home    Topics    Audio Hub    Videos", a row of
+/// language names or share buttons. Prose padded by a crawler has long segments or
+/// lower-case ones.
+fn is_spaced_menu(raw: &str) -> bool {
+    let segments: Vec<&str> = raw
+        .split("   ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    segments.len() >= 3
+        && segments.iter().all(|s| {
+            word_count(s) <= 4
+                && s.chars().next().is_some_and(char::is_uppercase)
+                && !s.ends_with(['.', ',', ';', ':'])
+        })
 }
 
 /// Words of site menus and navigation bars.
@@ -274,6 +316,28 @@ fn glued_menu_words(text: &str) -> usize {
     }
 }
 
+/// Nouns that make a capitalised line an organisation's name.
+const ORGANISATION_NOUNS: &[&str] = &[
+    "centre",
+    "center",
+    "office",
+    "department",
+    "ministry",
+    "agency",
+    "commission",
+    "council",
+    "organization",
+    "organisation",
+    "institute",
+    "service",
+    "division",
+    "nations",
+    "programme",
+    "secretariat",
+    "university",
+    "foundation",
+];
+
 /// Words that may be lower case inside an organisation's name.
 const NAME_CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "on", "de", "du", "des", "la", "le", "&", "-",
@@ -283,13 +347,20 @@ const NAME_CONNECTORS: &[&str] = &[
 /// Communities"), a known publisher, a "Press release" label, or a menu.
 fn is_masthead_line(text: &str, rules: &Rules) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let org_like = words.len() <= 6
-        && !text.contains([':', '?', '!', '“', '"'])
+    let capitalised = !text.contains([':', '?', '!', '“', '"'])
         && !text.chars().any(|c| c.is_ascii_digit())
         && words.iter().all(|w| {
             NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
                 || w.chars().next().is_some_and(char::is_uppercase)
         });
+    // "United Nations Regional Information Centre for Western Europe": a longer name
+    // is an organisation's when it says so.
+    let org_like = capitalised
+        && (words.len() <= 6
+            || (words.len() <= 10
+                && words
+                    .iter()
+                    .any(|w| ORGANISATION_NOUNS.contains(&fold(w).as_str()))));
     org_like
         || rules.publisher_named(text).is_some()
         || (words.len() <= 8 && RELEASE_LABEL.is_match(text))
@@ -447,8 +518,12 @@ fn title_like(line: &Line, rules: &Rules) -> bool {
     (2..=40).contains(&words)
         && line.text.chars().count() <= 300
         && !line.text.ends_with('.')
-        && parse_dateline(&line.text, rules).is_none()
-        && !CAPTION.is_match(&line.text)
+        && parse_dateline(&line.text, rules).is_none_or(|d| {
+            // "UNHCR - The UN Refugee Agency" reads like "GENEVA - The …" but is a
+            // masthead: a dateline has a date, an agency or a sentence after it.
+            d.date.is_none() && d.agency.is_none() && word_count(&line.text[d.end..]) <= 8
+        })
+        && !is_caption(&line.text)
 }
 
 /// A body line that is a subheading, or a footer line if no paragraph follows it. A
@@ -486,10 +561,19 @@ impl Walk<'_> {
         });
     }
 
-    fn headline_is_masthead(&self) -> bool {
-        self.headline
-            .as_ref()
-            .is_some_and(|h| is_masthead_line(&h.text, self.rules))
+    /// Whether the line taken as the headline is more likely a masthead or a label
+    /// ("Note to Correspondents", "8228th Meeting (AM)") that a later line should replace.
+    fn headline_is_weak(&self) -> bool {
+        self.headline.as_ref().is_some_and(|h| {
+            let text = h.text.as_str();
+            let short_label = word_count(text) <= 3
+                && (text.chars().any(|c| c.is_ascii_digit())
+                    || text.split_whitespace().all(|w| {
+                        NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+                            || w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    }));
+            is_masthead_line(text, self.rules) || ADVISORY.is_match(text) || short_label
+        })
     }
 
     fn paragraphs_seen(&self) -> bool {
@@ -524,7 +608,19 @@ impl Walk<'_> {
         if is_masthead(text) {
             return self.remove(&line, RemovalReason::Masthead);
         }
-        if SIGN_OFF.is_match(text) && word_count(text) <= 8 {
+        // The cheap tests first: these patterns are costly on long lines.
+        let words = word_count(text);
+        if words <= 8 && SIGN_OFF.is_match(text) {
+            return self.remove(&line, RemovalReason::SignOff);
+        }
+        if text.len() <= 80 && text.contains('/') && DOCUMENT_SYMBOL.is_match(text) {
+            return self.remove(&line, RemovalReason::Masthead);
+        }
+        if words <= 30
+            && (text.contains("by ") || text.contains("contributed"))
+            && self.paragraphs_seen()
+            && CREDIT_LINE.is_match(text)
+        {
             return self.remove(&line, RemovalReason::SignOff);
         }
         if let Some(found) = captured_date(text) {
@@ -534,7 +630,7 @@ impl Walk<'_> {
             self.capture_labelled = true;
             return self.remove(&line, RemovalReason::CaptureDate);
         }
-        if is_menu(text) {
+        if is_menu(text) || is_spaced_menu(&line.raw) {
             return self.remove(&line, RemovalReason::Masthead);
         }
         let standalone = standalone_date(text).filter(|found| {
@@ -545,10 +641,16 @@ impl Walk<'_> {
             let label = &text[..found.start];
             let labelled = found.start > 0 && is_date_label(label);
             let updated = UPDATED.is_match(label);
+            // "January 14, 2019 / 10:32 AM": a stamp with the time is when the story
+            // went out; a copy's header date has no time.
+            let timed = !text[found.end..]
+                .trim_matches(|c: char| c.is_whitespace() || ".,|-–—".contains(c))
+                .is_empty();
             let reason = if self.headline.is_none()
                 && self.region == Region::Header
                 && self.header_date.is_none()
                 && !labelled
+                && !timed
             {
                 self.header_date = Some((line.clone(), found));
                 RemovalReason::CaptureDate
@@ -580,7 +682,7 @@ impl Walk<'_> {
         {
             return self.remove(&line, RemovalReason::RepeatedHeadline);
         }
-        if CAPTION.is_match(text) {
+        if is_caption(text) {
             self.blocks.push((line.no, Block::Caption(text.clone())));
             return;
         }
@@ -597,16 +699,25 @@ impl Walk<'_> {
                     self.headline = Some(line);
                     return;
                 }
-            } else if self.headline_is_masthead()
+            } else if self.headline_is_weak()
                 && title_like(&line, self.rules)
                 && !is_masthead_line(text, self.rules)
+                && word_count(text) > 3
             {
                 // The first title-like line was the publisher's name; this is the headline.
                 if let Some(masthead) = self.headline.replace(line) {
-                    self.remove(&masthead, RemovalReason::Masthead);
+                    let reason = if ADVISORY.is_match(&masthead.text) {
+                        RemovalReason::Label
+                    } else {
+                        RemovalReason::Masthead
+                    };
+                    self.remove(&masthead, reason);
                 }
                 return;
-            } else if word_count(text) <= 6 && !ends_sentence(text) && !text.ends_with(',') {
+            } else if word_count(text) <= 6
+                && (text.ends_with(')') || !ends_sentence(text))
+                && !text.ends_with(',')
+            {
                 return self.remove(&line, RemovalReason::Label);
             } else if !self.paragraphs_seen()
                 && title_like(&line, self.rules)
@@ -635,6 +746,19 @@ impl Walk<'_> {
             });
             let rest = words[glued..].join(" ");
             self.blocks.push((line.no, Block::Paragraph(rest)));
+            return;
+        }
+        if let Some(sign_off) = TRAILING_SIGN_OFF.find(text) {
+            self.blocks.push((
+                line.no,
+                Block::Paragraph(text[..sign_off.start()].to_string()),
+            ));
+            self.removed.push(RemovedLine {
+                line: line.no,
+                text: sign_off.as_str().trim().to_string(),
+                reason: RemovalReason::SignOff,
+            });
+            self.region = Region::Footer;
             return;
         }
         let block = if short_label(text) {
@@ -873,6 +997,43 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
             });
         }
     }
+    if let Some(field) = date.as_mut().filter(|d| d.date.year.is_none()) {
+        // "BEIJING, Jan. 5 (Xinhua) --" under "2019-01-05 14:22|Editor: …" or "Last
+        // Updated at February 12, 2019": the dated line above the text gives the year.
+        let body_from = first_paragraph.as_ref().map_or(usize::MAX, |(no, _)| *no);
+        let dated_lines = walk
+            .date_line
+            .iter()
+            .map(|(line, _)| (line.no, line.text.as_str()))
+            .chain(
+                walk.removed
+                    .iter()
+                    .filter(|r| r.line < body_from && r.reason != RemovalReason::CaptureDate)
+                    .map(|r| (r.line, r.text.as_str())),
+            );
+        let year_from = dated_lines.into_iter().find_map(|(no, text)| {
+            find_dates(text)
+                .into_iter()
+                .find(|d| d.date.year.is_some() && d.date.within_days(&field.date, 3))
+                .map(|d| (no, d.date))
+        });
+        if let Some((no, full)) = year_from {
+            field.date.year = full.year.map(|y| {
+                // A dateline of 31 December under a stamp of 1 January is last year's.
+                if field.date.month == Some(12) && full.month == Some(1) {
+                    y - 1
+                } else if field.date.month == Some(1) && full.month == Some(12) {
+                    y + 1
+                } else {
+                    y
+                }
+            });
+            field
+                .evidence
+                .rule
+                .push_str(&format!("; the year from line {no}"));
+        }
+    }
     if date.is_none() {
         if let Some((line, found)) = &walk.date_line {
             date_read = Some(found.clone());
@@ -964,6 +1125,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let place = dateline
         .as_ref()
         .and_then(|(no, d)| d.place.clone().map(|p| (p, Evidence::at(*no, "dateline"))))
+        .or_else(|| venue_place(&paragraphs, rules))
         .or_else(|| place_in_text(&paragraphs, rules, true))
         .or_else(|| place_in_text(&paragraphs, rules, false));
 
@@ -1093,6 +1255,27 @@ fn publisher_by_marker(text: &str, rules: &Rules) -> Option<(String, Evidence)> 
         })
     })
 }
+
+/// An advisory's "Venue: Press Briefing Room, United Nations Headquarters, New York":
+/// the last known place on the line.
+fn venue_place(paragraphs: &[(usize, &str)], rules: &Rules) -> Option<(String, Evidence)> {
+    paragraphs.iter().find_map(|(no, paragraph)| {
+        let details = VENUE_LABEL.find(paragraph)?;
+        paragraph[details.end()..]
+            .split([',', ';', '('])
+            .rev()
+            .find_map(|part| rules.place_at_start(part.trim()))
+            .map(|place| {
+                (
+                    place.to_string(),
+                    Evidence::at(*no, "the venue of the event"),
+                )
+            })
+    })
+}
+
+static VENUE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^\s*(?:venue|place|location|where)\s*:"));
 
 fn place_in_text(
     paragraphs: &[(usize, &str)],

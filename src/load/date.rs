@@ -326,7 +326,13 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             };
             let lower = month_word.to_lowercase();
             let capitalised = month_word.chars().next().is_some_and(char::is_uppercase);
-            if AMBIGUOUS_MONTH_WORDS.contains(&lower.as_str()) && !capitalised {
+            // "5 mar (EFE)", "2 mai 2014": after a day number a lower-case abbreviation is
+            // a month; "may" stays a verb ("3 may withdraw").
+            let day_first = caps.name("m1").is_some();
+            if AMBIGUOUS_MONTH_WORDS.contains(&lower.as_str())
+                && !capitalised
+                && (!day_first || lower == "may")
+            {
                 return None;
             }
             let month = month_number(month_word)?;
@@ -416,14 +422,14 @@ pub fn is_date_label(text: &str) -> bool {
 
 /// What may stand before a date on a line of its own: "Published:", "Updated on".
 static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date)(?:\s+on)?|for\s+immediate\s+release|embargoed\s+(?:until|till|to)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?)\s*[:,–—-]?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date)(?:\s+(?:on|at))?|for\s+immediate\s+release|embargoed\s+(?:until|till|to)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?)\s*[:,–—-]?\s*$")
         .unwrap_or_else(|e| panic!("date label pattern must compile: {e}"))
 });
 
 /// What may follow a date on a line of its own: a time of day ("/ 10:32 AM",
 /// "at 3.15 p.m. GMT", "- 14:05 CET").
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:--|[/|,·•–—-])\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d{2})?)\)?)?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:--|[/|,·•–—-])\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d{2})?)\)?)?\s*(?:[/|]\s*updated\b[^/|]{0,40})?$")
         .unwrap_or_else(|e| panic!("time pattern must compile: {e}"))
 });
 

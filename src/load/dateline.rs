@@ -20,7 +20,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*(?:--|[-–�
 /// "(Reuters) -", "(AP) —", "/CNW/ -": the agency after the place and date.
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^\s*(?:\((?P<agency>\p{Lu}[\p{L}/&.' -]{0,40})\)|/(?P<wire>\p{Lu}[\p{L}&. -]{1,30})/)\s*(?:--|[-–—:])?\s*",
+        r"^\s*(?:\((?P<agency>\p{Lu}[\p{L}/&.' -]{0,40})\)|/(?P<wire>\p{Lu}[\p{L}&. -]{1,30})/)\s*(?:\.?(?:--|[-–—:]))?\s*",
     )
 });
 /// ", ON", ", D.C.", ", Kenya": a state, province or country after the dateline city.
@@ -139,6 +139,11 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
     let mut date = None;
     if let Some(after_comma) = text[rest_at..].strip_prefix(',') {
         let trimmed = after_comma.trim_start();
+        // "Genève, le 2 avril 2014": the French article before the date.
+        let trimmed = trimmed
+            .strip_prefix("le ")
+            .or_else(|| trimmed.strip_prefix("el "))
+            .unwrap_or(trimmed);
         let offset = rest_at + 1 + (after_comma.len() - trimmed.len());
         if let Some(found) = find_dates(trimmed)
             .into_iter()

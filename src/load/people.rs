@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// Words that introduce a person's name: honorifics, offices and roles. A capitalised
 /// sequence right after one of these is a name ("Secretary-General Ban Ki-moon",
 /// "Sudanese diplomat Francis Deng").
-const TITLE_WORDS: &str = "Mr|Ms|Mrs|Dr|Prof|Sir|Dame|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader";
+const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
 
 /// Capitalised words that are never part of a person's name in these texts: offices,
 /// institutions, calendar words and sentence openers.
@@ -312,6 +312,15 @@ const ORGANISATION_WORDS: &[&str] = &[
     "services",
     "police",
     "army",
+    "section",
+    "sector",
+    "unit",
+    "branch",
+    "bureau",
+    "directorate",
+    "secretariat",
+    "division",
+    "team",
 ];
 
 /// A name token: capitalised, letters with inner hyphens and apostrophes ("Ki-moon", "O'Brien").
@@ -319,7 +328,7 @@ const NAME_TOKEN: &str = r"\b\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*\b";
 const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|du|dos|das|ter";
 
 /// Verbs that attribute speech.
-pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on";
+pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on|dijo|afirmó|declaró|señaló|explicó|añadió|aseguró|indicó|subrayó|destacó|advirtió|a déclaré|a affirmé|a souligné|a rappelé|a dit|a ajouté|a expliqué|a indiqué|a estimé|a déploré|a insisté";
 
 /// A full name: two to four name words, with particles ("de la") and one middle initial
 /// ("Harold J. Whitcombe") allowed.
@@ -361,6 +370,23 @@ static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r#"(?P<name>{}),\s+(?:a|an|the|who|whose|his|her|their)\s[^,“”"]{{1,120}},\s+(?:(?:{SPEECH_VERBS})\b|\p{{Ll}}+ed\b)"#,
+        full_name_pattern()
+    ))
+});
+/// "Tomasz Wierzbicki, founder of …, described", "Adaeze Okonkwo, a 24-year-old
+/// analyst", "Marieke Janssens, whose posters …": a name followed by a description of a
+/// person. A sentence that opens with a name and a comma introduces that person.
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:(?P<name>{0}),\s+(?:a|an|who|whose)\s+[\p{{Ll}}\d]|(?:^|[.!?]\s+)(?P<opener>{0}),\s+[\p{{Ll}}\d])",
+        full_name_pattern()
+    ))
+});
+/// The French "M. Alioune Ndiaye-Ba" after a comma or a lower-case word (not a middle
+/// initial, as in "Anna M. Berg").
+static MONSIEUR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:^|[,;:(]\s*|\b\p{{Ll}}+\s+)M\.\s+(?P<name>{})",
         full_name_pattern()
     ))
 });
@@ -431,6 +457,11 @@ fn is_title_word(token: &str) -> bool {
 /// Trims leading and trailing non-name words off a candidate and rejects it unless two
 /// name words remain ("The Secretary-General Ban Ki-moon" gives "Ban Ki-moon").
 pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
+    // "Ban Ki-moon's message": the person, not the possessive.
+    let candidate = candidate
+        .strip_suffix("'s")
+        .or_else(|| candidate.strip_suffix("’s"))
+        .unwrap_or(candidate);
     let tokens: Vec<&str> = candidate.split_whitespace().collect();
     // "Air Access Council": a name that ends in an organisation's word is the organisation.
     if tokens
@@ -489,9 +520,11 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             &*DESCRIBED,
             &*SPEAKS_AFTER,
             &*SPEAKS_BEFORE,
+            &*APPOSITION,
+            &*MONSIEUR,
         ] {
             for caps in captures_all(re, &view.text) {
-                if let Some(m) = caps.name("name") {
+                if let Some(m) = caps.name("name").or_else(|| caps.name("opener")) {
                     let (start, end) = (view.original(m.start()), view.original(m.end()));
                     if let Some(name) = clean_name(&text[start..end], places) {
                         found.push((i, start, name));
@@ -512,8 +545,15 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             // one that only adds words in front: "Transport Helena Marković" is
             // "Commissioner for Transport" running into "Helena Marković".
             let other = name_tokens(existing);
+            // A surname that opens with a particle ("Al Kaabi", "van Dijk") is the end
+            // of the full name, not a name with an office in front of it.
+            let particles: Vec<&str> = PARTICLES.split('|').collect();
             let adds_in_front = |long: &[String], short: &[String]| {
-                long.len() > short.len() && long[long.len() - short.len()..] == *short
+                long.len() > short.len()
+                    && long[long.len() - short.len()..] == *short
+                    && !short
+                        .first()
+                        .is_some_and(|t| particles.contains(&t.as_str()))
             };
             if adds_in_front(&other, &tokens)
                 || (!adds_in_front(&tokens, &other) && other.len() < tokens.len())
@@ -541,7 +581,7 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 pub fn resolve_mention<'a>(mention: &str, people: &'a [String]) -> Option<&'a str> {
     let tokens: Vec<String> = name_tokens(mention)
         .into_iter()
-        .skip_while(|t| is_title_word(t))
+        .skip_while(|t| is_title_word(t) || t.chars().count() == 1)
         .filter(|t| is_name_word(t))
         .collect();
     if tokens.is_empty() {

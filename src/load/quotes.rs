@@ -137,19 +137,25 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 /// "…," he said / the UN chief said / Mr. Ban told / Ban explained
 static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^[\s,;:.!?—–-]*(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}})(?:,\s+(?i:the|a|an|his|her|their|its)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"#
+        r#"^[\s,;:.!?—–-]*(?:(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}))(?:,\s+(?i:the|a|an|his|her|their|its|who|whose)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"#
+    ))
+});
+/// "…," the council's director-general, Rafael Ortega Vidal, told reporters.
+static ROLE_NAME_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"^[\s,;:.!?—–-]*(?i:the|a|an|his|her|their|its)\s[^,“”"«»]{{1,60}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}}),\s+(?:(?i:also|then|later)\s+)?(?:{SPEECH_VERBS})\b"#
     ))
 });
 /// "…," said the Minister of Digital Affairs, Ingrid Solberg Haugen.
 static VERB_THEN_ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+the\s+[^,“”"]{{1,80}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}})"#
+        r#"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?:the|la|el|le|les|los|las)\s+[^,“”"«»]{{1,80}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}})"#
     ))
 });
 /// "…," said Mr. Ban
 static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>the\s+[\p{{L}}'’ -]{{1,40}}?|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}})(?:[\s,.;:]|$)"
+        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?:(?P<who>the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+|M\.\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}))(?:[\s,.;:]|$)"
     ))
 });
 /// "noted that", "said:" — a speech verb that introduces reported words.
@@ -157,6 +163,13 @@ static SPEECH_VERB_THAT: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"\b(?:{SPEECH_VERBS}|stating|saying|adding|noting)\s*(?:that\b|:|,)"
     ))
+});
+/// A speaker the text describes by role alone: "the representative of France", "the
+/// delegate of Peru".
+static UNNAMED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\b(?i:the\s+(?:representative|delegate|observer|speaker|ambassador|envoy|spokesperson|spokesman|spokeswoman)\s+(?:of|for|from)\s+(?:the\s+)?)\p{Lu}",
+    )
 });
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\b(?:he|she)\b"));
 static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -233,10 +246,12 @@ pub fn attribute(
         let paragraph_before = &paragraphs[span.paragraph][..span.open_at];
         let attribution = SPEAKER_THEN_VERB
             .captures(after)
+            .or_else(|| ROLE_NAME_THEN_VERB.captures(after))
             .or_else(|| VERB_THEN_ROLE_NAME.captures(after))
             .or_else(|| VERB_THEN_SPEAKER.captures(after))
             .and_then(|c| {
                 c.name("who")
+                    .or_else(|| c.name("named"))
                     .and_then(|w| who_to_attribution(w.as_str(), people))
             })
             .or_else(|| last_mentioned(before, people).map(|p| Attribution::Person(p.to_string())))
@@ -254,8 +269,20 @@ pub fn attribute(
                     .as_deref()
                     .is_some_and(|l| resolve_in(paragraph_before, l, people));
                 let named_here = last_mentioned(paragraph_before, people);
+                // "The representative of France said …", "said the representative of
+                // France": someone the text does not name.
+                let unnamed_here =
+                    UNNAMED_ROLE.is_match(paragraph_before) || UNNAMED_ROLE.is_match(after);
+                // The paragraph before, when this one names nobody: "Mr. Guterres also
+                // called for …" then "“…,” he said."
+                let named_before = span
+                    .paragraph
+                    .checked_sub(1)
+                    .and_then(|p| last_mentioned(paragraphs[p], people));
                 match (last_here, named_here) {
                     (false, Some(named)) => Some(named.to_string()),
+                    (false, None) if unnamed_here => None,
+                    (false, None) if named_before.is_some() => named_before.map(str::to_string),
                     _ => last.clone().or_else(|| main_person.map(str::to_string)),
                 }
             }

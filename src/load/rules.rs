@@ -20,6 +20,17 @@ const BUILTIN_BOILERPLATE: &[&str] = &[
     "search form",
     "close",
     "un in your language",
+    "welcome to the united nations",
+    "global perspective human stories",
+    "audio hub",
+    "top stories",
+    "latest news",
+    "briefing notes",
+    "news releases",
+    "press releases",
+    "news and press releases",
+    "statements",
+    "speeches",
     "more from this section",
     "read more",
     "read more*",
@@ -160,7 +171,17 @@ const BUILTIN_FOOTER_MARKERS: &[&str] = &[
     "for more information*",
     "for further information*",
     "source:*",
+    "(source:*",
     "press office*",
+    "enditem",
+    "(end)",
+    // The French and Spanish forms of the UN's "For information media, not an official
+    // record" and of "end of release".
+    "ce document est destiné*",
+    "ce communiqué est destiné*",
+    "les versions anglaise et française*",
+    "este documento*",
+    "fin",
 ];
 
 /// Publishers recognised without any configuration, by marker strings in the raw text.
@@ -189,7 +210,12 @@ fn builtin_publishers() -> Vec<PublisherConfig> {
         make(
             "UN News",
             &["UN News Centre", "UN News Center"],
-            &["UN News Centre", "UN News Center", "news.un.org"],
+            &[
+                "UN News Centre",
+                "UN News Center",
+                "news.un.org",
+                "Global perspective Human stories",
+            ],
         ),
         make(
             "UNRIC",
