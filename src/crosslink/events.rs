@@ -23,7 +23,7 @@ static EVENT_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     fold(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && *w != "the")

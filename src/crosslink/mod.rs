@@ -4,6 +4,7 @@
 pub mod align;
 pub mod candidates;
 pub mod events;
+pub mod occasion;
 pub mod unionfind;
 
 use crate::load::{DatedField, Document, DocumentId, Evidence, Kind, PartialDate};
@@ -57,6 +58,8 @@ pub struct LinkEvidence {
     pub shared_quotes: Vec<String>,
     /// Shared five-word phrases.
     pub score: usize,
+    /// The link's basis in a sentence: what the two texts share.
+    pub reason: String,
 }
 
 /// The reports (and full text) of one speech.
@@ -123,7 +126,7 @@ pub fn crosslink(mut documents: Vec<Document>) -> Collection {
     let pairs = candidates::candidate_pairs(&shingle_sets, |a, b| {
         dates_compatible(&documents[a], &documents[b])
     });
-    let accepted: Vec<((usize, usize), LinkEvidence)> = pairs
+    let mut accepted: Vec<((usize, usize), LinkEvidence)> = pairs
         .par_iter()
         .filter_map(|&((a, b), shared)| {
             verify_pair(&documents, a, b, shared).map(|link| ((a, b), link))
@@ -132,6 +135,25 @@ pub fn crosslink(mut documents: Vec<Document>) -> Collection {
     let mut uf = UnionFind::new(documents.len());
     for &((a, b), _) in &accepted {
         uf.union(a, b);
+    }
+    // The occasion joins a report that shares no quote to its speech, but never two
+    // speeches that quotes tell apart: a speaker may speak twice at one conference.
+    let mut quote_backed = vec![false; documents.len()];
+    for &((a, _), _) in &accepted {
+        let root = uf.find(a);
+        quote_backed[root] = true;
+    }
+    for ((a, b), link) in occasion::same_occasion_links(&documents) {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        let two_full_texts =
+            documents[a].kind == Kind::FullText && documents[b].kind == Kind::FullText;
+        if ra == rb || (quote_backed[ra] && quote_backed[rb]) || two_full_texts {
+            continue;
+        }
+        uf.union(a, b);
+        let root = uf.find(a);
+        quote_backed[root] = quote_backed[ra] || quote_backed[rb];
+        accepted.push(((a, b), link));
     }
     let mut evidence_of: HashMap<usize, Vec<LinkEvidence>> = HashMap::new();
     for ((a, _), link) in accepted {
@@ -261,12 +283,19 @@ fn verify_pair(documents: &[Document], a: usize, b: usize, shared: usize) -> Opt
     }
     let accepted = found.len() >= 2 || (found.len() == 1 && shared >= 6);
     accepted.then(|| {
+        let reason = format!(
+            "{} quote{} of one found in the other; {shared} shared five-word phrase{}",
+            found.len(),
+            if found.len() == 1 { "" } else { "s" },
+            if shared == 1 { "" } else { "s" },
+        );
         found.truncate(3);
         LinkEvidence {
             a: da.id.clone(),
             b: db.id.clone(),
             shared_quotes: found,
             score: shared,
+            reason,
         }
     })
 }

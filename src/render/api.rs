@@ -143,6 +143,7 @@ struct EvidenceJson<'a> {
     b: &'a str,
     shared_quotes: &'a [String],
     score: usize,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -206,6 +207,7 @@ pub fn write_groups_json(
                     b: &e.b.0,
                     shared_quotes: &e.shared_quotes,
                     score: e.score,
+                    reason: &e.reason,
                 })
                 .collect(),
         })

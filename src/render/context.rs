@@ -378,6 +378,7 @@ pub struct EvidenceView {
     pub b: LinkView,
     pub shared_quotes: Vec<String>,
     pub score: usize,
+    pub reason: String,
 }
 
 /// The speech-group page.
@@ -483,6 +484,7 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
                 b: link(&e.b),
                 shared_quotes: e.shared_quotes.clone(),
                 score: e.score,
+                reason: e.reason.clone(),
             })
             .collect(),
         event: event.map(|e| LinkView {
