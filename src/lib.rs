@@ -7,6 +7,7 @@
 pub mod build;
 pub mod config;
 pub mod crosslink;
+pub mod groups;
 pub mod inspect;
 pub mod load;
 pub mod render;

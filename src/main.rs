@@ -24,6 +24,24 @@ enum Command {
     /// Show how one source is read: every field with its reason, the clean body, the
     /// quotes, every removed line and, for a file of the site, its groups.
     Inspect(InspectArgs),
+    /// List the speech groups and events, with the evidence for every link.
+    Groups(GroupsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct GroupsArgs {
+    /// Only the groups and events with this id, or holding this document (its id or
+    /// source path).
+    filter: Option<String>,
+    /// The site configuration.
+    #[arg(long, default_value = "site.toml", value_name = "FILE")]
+    config: PathBuf,
+    /// Read sources from this folder instead of site.toml's `source`.
+    #[arg(long, value_name = "DIR")]
+    source: Option<PathBuf>,
+    /// Print api/groups.json instead (every group, unfiltered).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -69,6 +87,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(&args),
         Command::Inspect(args) => run_inspect(&args),
+        Command::Groups(args) => run_groups(&args),
     }
 }
 
@@ -108,6 +127,49 @@ fn run_inspect(args: &InspectArgs) -> ExitCode {
             ExitCode::from(EXIT_BUILD_FAILED)
         }
     }
+}
+
+fn run_groups(args: &GroupsArgs) -> ExitCode {
+    let overrides = Overrides {
+        source: args.source.clone(),
+        ..Overrides::default()
+    };
+    let config = match SiteConfig::load(&args.config, &overrides) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
+        }
+    };
+    let (collection, diagnostics) = match pressroom::build::collect(&config) {
+        Ok(collected) => collected,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BUILD_FAILED);
+        }
+    };
+    for diagnostic in diagnostics
+        .iter()
+        .filter(|d| d.severity == pressroom::load::Severity::Error)
+    {
+        eprintln!("{diagnostic}");
+    }
+    if args.json {
+        let site = pressroom::render::context::SiteContext::new(&config);
+        let stdout = std::io::stdout();
+        let written = pressroom::render::api::write_groups_json(&site, &collection, stdout.lock());
+        if let Err(error) = written {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BUILD_FAILED);
+        }
+        println!();
+    } else {
+        print!(
+            "{}",
+            pressroom::groups::describe(&collection, args.filter.as_deref())
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_build(args: &BuildArgs) -> ExitCode {

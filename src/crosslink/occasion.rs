@@ -121,7 +121,12 @@ pub fn same_occasion_links(documents: &[Document]) -> Vec<((usize, usize), LinkE
                 .iter()
                 .zip(&days[..k])
                 .find(|(_, day)| day.is_some_and(|d| same_day(d, day_b)));
-            if let Some((&a, _)) = earlier {
+            if let Some((&a, day_a)) = earlier {
+                // Name the day as the member that knows its year says it.
+                let shown = match day_a {
+                    Some((d, w)) if d.year.is_some() || day_b.0.year.is_none() => day_of(*d, *w),
+                    _ => day_of(day_b.0, day_b.1),
+                };
                 let speaker = documents[b]
                     .speakers
                     .iter()
@@ -130,7 +135,7 @@ pub fn same_occasion_links(documents: &[Document]) -> Vec<((usize, usize), LinkE
                     .unwrap_or_default();
                 let reason = format!(
                     "the same speaker ({speaker}) at the same event ({event}) on the same day ({})",
-                    day_of(day_b.0, day_b.1).human()
+                    shown.human()
                 );
                 links.push((
                     (a, b),

@@ -1,0 +1,100 @@
+//! `pressroom groups`, and reports of one speech that share no quote but the occasion.
+
+use assert_cmd::Command;
+use std::error::Error;
+use std::path::Path;
+
+type TestResult = Result<(), Box<dyn Error>>;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pressroom(args: &[&str], dir: &Path) -> Result<(bool, String, String), Box<dyn Error>> {
+    let output = Command::cargo_bin("pressroom")?
+        .current_dir(dir)
+        .args(args)
+        .output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    Ok((
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr,
+    ))
+}
+
+#[test]
+fn groups_lists_members_canonical_text_and_the_evidence_for_each_link() -> TestResult {
+    let (ok, out, err) = pressroom(&["groups"], root())?;
+    assert!(ok, "{err}");
+    for expected in [
+        "speech group s-",
+        "canonical    004_d7984be32c33f4f9",
+        "link 003_737e37228b468d2a – 004_d7984be32c33f4f9: ",
+        "quotes of one found in the other",
+        "stand silent witness",
+        "event e-",
+        "International Conference on Genocide Prevention",
+        "both name the international conference on genocide prevention",
+    ] {
+        assert!(out.contains(expected), "groups lacks {expected:?}:\n{out}");
+    }
+
+    // A document's source path picks its groups only.
+    let (ok, out, err) = pressroom(&["groups", "seeds/002_ccb6c8e78dd89af5.txt"], root())?;
+    assert!(ok, "{err}");
+    assert!(out.contains("International Conference on Genocide Prevention"), "{out}");
+    assert!(!out.starts_with("speech group"), "{out}");
+    assert!(out.starts_with("event e-"), "{out}");
+
+    let (ok, out, _) = pressroom(&["groups", "no-such-thing"], root())?;
+    assert!(ok);
+    assert!(out.contains("no speech group or event has \"no-such-thing\""), "{out}");
+    Ok(())
+}
+
+/// A release quotes one passage, a wire story another: they share no quote, only the
+/// speaker, the named conference and the day ("on Sunday" under a Monday dateline). The
+/// same speaker at the same conference two days later gave another speech.
+#[test]
+fn the_same_speaker_event_and_day_join_reports_that_share_no_quote() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts)?;
+    std::fs::write(
+        dir.path().join("site.toml"),
+        "title = \"Occasions\"\nbase_url = \"/\"\nsource = \"texts\"\noutput = \"public\"\n",
+    )?;
+    std::fs::write(
+        texts.join("release.txt"),
+        "Minister Ana Ruiz calls for cleaner ports at Harbour Futures Conference\n\n\
+         LISBON, 13 May 2018 – Minister Ana Ruiz today opened the Harbour Futures Conference in Lisbon.\n\n\
+         “Every port in Europe must run on shore power by the end of the next decade, and we will pay our share of it,” said Ruiz.\n",
+    )?;
+    std::fs::write(
+        texts.join("wire.txt"),
+        "Portugal pledges money for greener harbours\n\n\
+         LISBON, May 14 (Reuters) - Minister Ana Ruiz on Sunday addressed the Harbour Futures Conference, promising new money for dock electrification.\n\n\
+         “Fishermen should not breathe diesel smoke for a living when the technology to stop it already exists,” Ruiz said.\n",
+    )?;
+    std::fs::write(
+        texts.join("later.txt"),
+        "Ruiz closes harbour conference with call on shipping lines\n\n\
+         LISBON, May 15 (Reuters) - Minister Ana Ruiz on Tuesday closed the Harbour Futures Conference with an appeal to shipping companies.\n\n\
+         “The shipping lines that call at our ports will have to plug in, or pay for the pollution they leave behind,” Ruiz said.\n",
+    )?;
+    let (ok, out, err) = pressroom(&["groups"], dir.path())?;
+    assert!(ok, "{err}");
+    let group = out
+        .split("\n\n")
+        .find(|block| block.starts_with("speech group"))
+        .ok_or_else(|| format!("no speech group:\n{out}"))?;
+    assert!(group.contains("release") && group.contains("wire"), "{group}");
+    assert!(!group.contains("later"), "{group}");
+    assert!(
+        group.contains("the same speaker (Ana Ruiz) at the same event (harbour futures conference) on the same day (13 May 2018)"),
+        "{group}"
+    );
+    Ok(())
+}
