@@ -109,6 +109,62 @@ pub fn folded_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A text folded once, with the byte span of each word: the words of `folded_words`
+/// without a string per word.
+pub struct FoldedWords {
+    pub folded: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl FoldedWords {
+    pub fn new(text: &str) -> Self {
+        let folded = fold(text);
+        let mut spans = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in folded.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    spans.push(span(s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            spans.push(span(s, folded.len()));
+        }
+        FoldedWords { folded, spans }
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The `i`th word.
+    pub fn word(&self, i: usize) -> &str {
+        self.spans
+            .get(i)
+            .and_then(|&(s, e)| self.folded.get(s as usize..e as usize))
+            .unwrap_or("")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.spans.len()).map(|i| self.word(i))
+    }
+}
+
+fn span(start: usize, end: usize) -> (u32, u32) {
+    (
+        u32::try_from(start).unwrap_or(u32::MAX),
+        u32::try_from(end).unwrap_or(u32::MAX),
+    )
+}
+
 /// Collapses runs of whitespace (including no-break spaces) into single spaces.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

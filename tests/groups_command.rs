@@ -44,13 +44,19 @@ fn groups_lists_members_canonical_text_and_the_evidence_for_each_link() -> TestR
     // A document's source path picks its groups only.
     let (ok, out, err) = pressroom(&["groups", "seeds/002_ccb6c8e78dd89af5.txt"], root())?;
     assert!(ok, "{err}");
-    assert!(out.contains("International Conference on Genocide Prevention"), "{out}");
+    assert!(
+        out.contains("International Conference on Genocide Prevention"),
+        "{out}"
+    );
     assert!(!out.starts_with("speech group"), "{out}");
     assert!(out.starts_with("event e-"), "{out}");
 
     let (ok, out, _) = pressroom(&["groups", "no-such-thing"], root())?;
     assert!(ok);
-    assert!(out.contains("no speech group or event has \"no-such-thing\""), "{out}");
+    assert!(
+        out.contains("no speech group or event has \"no-such-thing\""),
+        "{out}"
+    );
     Ok(())
 }
 
@@ -90,7 +96,10 @@ fn the_same_speaker_event_and_day_join_reports_that_share_no_quote() -> TestResu
         .split("\n\n")
         .find(|block| block.starts_with("speech group"))
         .ok_or_else(|| format!("no speech group:\n{out}"))?;
-    assert!(group.contains("release") && group.contains("wire"), "{group}");
+    assert!(
+        group.contains("release") && group.contains("wire"),
+        "{group}"
+    );
     assert!(!group.contains("later"), "{group}");
     assert!(
         group.contains("the same speaker (Ana Ruiz) at the same event (harbour futures conference) on the same day (13 May 2018)"),

@@ -1,7 +1,7 @@
 //! Quote alignment: where a reported quote stands in another text, word for word, and
 //! how it differs.
 
-use crate::text::folded_words;
+use crate::text::FoldedWords;
 
 /// How a quote compares with a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +27,7 @@ fn word_id(word: &str) -> u64 {
 /// each word occurs. Built when needed and dropped after, so it never has to hold the
 /// whole collection.
 pub struct Target {
-    words: Vec<String>,
+    words: FoldedWords,
     ids: Vec<u64>,
     /// (word id, position), sorted.
     index: Vec<(u64, u32)>,
@@ -35,8 +35,8 @@ pub struct Target {
 
 impl Target {
     pub fn new(text: &str) -> Self {
-        let words = folded_words(text);
-        let ids: Vec<u64> = words.iter().map(|w| word_id(w)).collect();
+        let words = FoldedWords::new(text);
+        let ids: Vec<u64> = words.iter().map(word_id).collect();
         let mut index: Vec<(u64, u32)> = ids
             .iter()
             .enumerate()
@@ -57,8 +57,8 @@ impl Target {
     /// Aligns `quote` against the text. A variant may change at most a fifth of the
     /// quote's words (at least one), as reporters drop or inflect a word.
     pub fn align(&self, quote: &str) -> Alignment {
-        let q_words = folded_words(quote);
-        let q: Vec<u64> = q_words.iter().map(|w| word_id(w)).collect();
+        let q_words = FoldedWords::new(quote);
+        let q: Vec<u64> = q_words.iter().map(word_id).collect();
         let (n, m) = (q.len(), self.ids.len());
         if n == 0 || m == 0 {
             return Alignment::Absent;
@@ -107,8 +107,11 @@ impl Target {
             let start = d.saturating_sub(n);
             let from = start.saturating_sub(budget);
             let to = (start + n + budget).min(m);
-            let (cost, diffs) =
-                local_alignment(&q, &q_words, &self.ids[from..to], &self.words[from..to]);
+            let (cost, diffs) = local_alignment(
+                (&q, &q_words),
+                (&self.ids[from..to], &self.words, from),
+                budget,
+            );
             if cost <= budget && best.as_ref().is_none_or(|(c, _)| cost < *c) {
                 best = Some((cost, diffs));
             }
@@ -123,11 +126,12 @@ impl Target {
 
 /// Word-level edit distance of `q` against the best-matching stretch of `t` (free gaps
 /// at both ends of `t`), with the differing words.
+/// `text` is the stretch's ids, the text's words and the stretch's first position in
+/// them. Differences are only spelled out when the cost is within `budget`.
 fn local_alignment(
-    q: &[u64],
-    q_words: &[String],
-    t: &[u64],
-    t_words: &[String],
+    (q, q_words): (&[u64], &FoldedWords),
+    (t, t_words, offset): (&[u64], &FoldedWords, usize),
+    budget: usize,
 ) -> (usize, Vec<(String, String)>) {
     let (n, m) = (q.len(), t.len());
     let width = m + 1;
@@ -147,20 +151,26 @@ fn local_alignment(
         .map(|j| (j, at(n, j)))
         .min_by_key(|&(j, c)| (c, j))
         .unwrap_or((0, n));
+    if best > budget {
+        return (best, Vec::new());
+    }
     let mut i = n;
     let mut diffs = Vec::new();
     while i > 0 {
         if j > 0 && at(i, j) == at(i - 1, j - 1) + usize::from(q[i - 1] != t[j - 1]) {
             if q[i - 1] != t[j - 1] {
-                diffs.push((q_words[i - 1].clone(), t_words[j - 1].clone()));
+                diffs.push((
+                    q_words.word(i - 1).to_string(),
+                    t_words.word(offset + j - 1).to_string(),
+                ));
             }
             i -= 1;
             j -= 1;
         } else if at(i, j) == at(i - 1, j) + 1 {
-            diffs.push((q_words[i - 1].clone(), String::new()));
+            diffs.push((q_words.word(i - 1).to_string(), String::new()));
             i -= 1;
         } else if j > 0 {
-            diffs.push((String::new(), t_words[j - 1].clone()));
+            diffs.push((String::new(), t_words.word(offset + j - 1).to_string()));
             j -= 1;
         } else {
             break;

@@ -2,8 +2,8 @@
 //! from what a document quotes (or, for a full text, from the whole speech).
 
 use crate::load::{Document, Kind};
-use crate::text::folded_words;
-use std::collections::HashMap;
+use crate::text::FoldedWords;
+use rayon::prelude::*;
 
 /// Words per shingle: long enough that sharing one means sharing a phrase.
 pub const SHINGLE_WORDS: usize = 5;
@@ -13,25 +13,30 @@ const MIN_SHARED: usize = 2;
 /// A shingle found in more documents than this is a stock phrase and links nothing.
 const MAX_POSTINGS: usize = 40;
 
-/// FNV-1a over the shingle's words: stable across runs and platforms.
-fn hash_words(words: &[String]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for word in words {
-        for byte in word.bytes().chain([b' ']) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
+/// FNV-1a over a word: stable across runs and platforms.
+fn hash_word(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A shingle's hash from its words' hashes; the order of the words counts.
+fn hash_shingle(words: &[u64]) -> u64 {
+    words
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |hash: u64, &word| {
+            (hash.rotate_left(23) ^ word).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 /// The shingle hashes of one span of text.
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words = folded_words(text);
+    let words = FoldedWords::new(text);
     if words.len() < SHINGLE_WORDS {
         return Vec::new();
     }
-    words.windows(SHINGLE_WORDS).map(hash_words).collect()
+    let hashes: Vec<u64> = words.iter().map(hash_word).collect();
+    hashes.windows(SHINGLE_WORDS).map(hash_shingle).collect()
 }
 
 /// What a document contributes to the index: its quotes, or all of a full text.
@@ -48,35 +53,61 @@ pub fn speech_shingles(doc: &Document) -> Vec<u64> {
 
 /// Pairs of document indices that share at least `MIN_SHARED` shingles, with how many
 /// they share. `may_pair` rules pairs out cheaply (dates far apart) before they are counted.
+///
+/// Sorting flat lists rather than filling hash maps keeps memory at two integers per
+/// posting and pair, and lets both sorts run on every core.
 pub fn candidate_pairs(
     shingle_sets: &[Vec<u64>],
-    may_pair: impl Fn(usize, usize) -> bool,
+    may_pair: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<((usize, usize), usize)> {
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (doc, set) in shingle_sets.iter().enumerate() {
-        for &h in set {
-            postings.entry(h).or_default().push(doc);
-        }
-    }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for docs in postings.values() {
-        if docs.len() < 2 || docs.len() > MAX_POSTINGS {
-            continue;
-        }
-        for (i, &a) in docs.iter().enumerate() {
-            for &b in &docs[i + 1..] {
-                if may_pair(a, b) {
-                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
-                }
-            }
-        }
-    }
-    let mut pairs: Vec<((usize, usize), usize)> = shared
-        .into_iter()
-        .filter(|&(_, n)| n >= MIN_SHARED)
+    let mut postings: Vec<(u64, u32)> = shingle_sets
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, set)| {
+            let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+            set.iter().map(move |&h| (h, doc))
+        })
         .collect();
-    pairs.sort_unstable();
-    pairs
+    postings.par_sort_unstable();
+    // Runs of one shingle: the documents that share it.
+    let mut runs: Vec<&[(u64, u32)]> = Vec::new();
+    let mut from = 0;
+    while from < postings.len() {
+        let hash = postings[from].0;
+        let len = postings[from..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .count();
+        if (2..=MAX_POSTINGS).contains(&len) {
+            runs.push(&postings[from..from + len]);
+        }
+        from += len;
+    }
+    let mut pairs: Vec<(u32, u32)> = runs
+        .par_iter()
+        .flat_map_iter(|run| {
+            let may_pair = &may_pair;
+            run.iter().enumerate().flat_map(move |(i, &(_, a))| {
+                run[i + 1..].iter().filter_map(move |&(_, b)| {
+                    let (a, b) = (a.min(b), a.max(b));
+                    (a != b && may_pair(a as usize, b as usize)).then_some((a, b))
+                })
+            })
+        })
+        .collect();
+    drop(postings);
+    pairs.par_sort_unstable();
+    let mut counted = Vec::new();
+    let mut from = 0;
+    while from < pairs.len() {
+        let pair = pairs[from];
+        let len = pairs[from..].iter().take_while(|&&p| p == pair).count();
+        if len >= MIN_SHARED {
+            counted.push(((pair.0 as usize, pair.1 as usize), len));
+        }
+        from += len;
+    }
+    counted
 }
 
 #[cfg(test)]

@@ -92,6 +92,12 @@ pub fn find_events(
         .flat_map(|(g, group)| group.members.iter().map(move |&m| (m, g)))
         .collect();
     let mut used_slugs: HashMap<String, usize> = HashMap::new();
+    // Each component's evidence, gathered once: filtering the whole list per event
+    // would be quadratic in the number of events.
+    let mut evidence_of: HashMap<usize, Vec<String>> = HashMap::new();
+    for (member, reason) in evidence {
+        evidence_of.entry(uf.find(member)).or_default().push(reason);
+    }
     let mut components = uf.groups(2);
     // Stable ids and order: by the smallest member id.
     components.sort_by(|a, b| min_id(documents, a).cmp(min_id(documents, b)));
@@ -135,11 +141,7 @@ pub fn find_events(
         } else {
             format!("{base}-{count}")
         };
-        let event_evidence = evidence
-            .iter()
-            .filter(|(m, _)| uf.find(*m) == root)
-            .map(|(_, e)| e.clone())
-            .collect::<Vec<_>>();
+        let event_evidence = evidence_of.remove(&root).unwrap_or_default();
         for &m in &members {
             event_of[m] = Some(events.len());
         }
