@@ -55,8 +55,33 @@ impl Target {
     }
 
     /// Aligns `quote` against the text. A variant may change at most a fifth of the
-    /// quote's words (at least one), as reporters drop or inflect a word.
+    /// quote's words (at least one), as reporters drop or inflect a word. An ellipsis
+    /// marks words the reporter left out: each part is aligned on its own.
     pub fn align(&self, quote: &str) -> Alignment {
+        let parts: Vec<&str> = quote
+            .split(['…'])
+            .flat_map(|p| p.split("..."))
+            .filter(|p| p.split_whitespace().count() >= 3)
+            .collect();
+        if parts.len() < 2 {
+            return self.align_part(quote);
+        }
+        let mut differences = Vec::new();
+        for part in parts {
+            match self.align_part(part) {
+                Alignment::Exact => {}
+                Alignment::Variant { differences: d } => differences.extend(d),
+                Alignment::Absent => return Alignment::Absent,
+            }
+        }
+        if differences.is_empty() {
+            Alignment::Exact
+        } else {
+            Alignment::Variant { differences }
+        }
+    }
+
+    fn align_part(&self, quote: &str) -> Alignment {
         let q_words = FoldedWords::new(quote);
         let q: Vec<u64> = q_words.iter().map(word_id).collect();
         let (n, m) = (q.len(), self.ids.len());
@@ -202,6 +227,21 @@ mod tests {
             Alignment::Variant {
                 differences: vec![("witness".into(), "witnesses".into())]
             }
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_stands_for_the_words_left_out() {
+        let t = Target::new(
+            "We will rebuild the schools, the clinics and the roads that the floods destroyed.",
+        );
+        assert_eq!(
+            t.align("We will rebuild the schools … the roads that the floods destroyed"),
+            Alignment::Exact
+        );
+        assert_eq!(
+            t.align("We will rebuild the schools ... the bridges of the north"),
+            Alignment::Absent
         );
     }
 

@@ -137,22 +137,32 @@ pub fn crosslink(mut documents: Vec<Document>) -> Collection {
         uf.union(a, b);
     }
     // The occasion joins a report that shares no quote to its speech, but never two
-    // speeches that quotes tell apart: a speaker may speak twice at one conference.
+    // groups that quotes already hold together (each is a speech: a speaker may speak
+    // twice at one conference), nor two speeches whose full texts are both here.
     let mut quote_backed = vec![false; documents.len()];
+    let mut has_full_text = vec![false; documents.len()];
     for &((a, _), _) in &accepted {
         let root = uf.find(a);
         quote_backed[root] = true;
     }
+    for (i, doc) in documents.iter().enumerate() {
+        if doc.kind == Kind::FullText {
+            let root = uf.find(i);
+            has_full_text[root] = true;
+        }
+    }
     for ((a, b), link) in occasion::same_occasion_links(&documents) {
         let (ra, rb) = (uf.find(a), uf.find(b));
-        let two_full_texts =
-            documents[a].kind == Kind::FullText && documents[b].kind == Kind::FullText;
-        if ra == rb || (quote_backed[ra] && quote_backed[rb]) || two_full_texts {
+        if ra == rb
+            || (quote_backed[ra] && quote_backed[rb])
+            || (has_full_text[ra] && has_full_text[rb])
+        {
             continue;
         }
         uf.union(a, b);
         let root = uf.find(a);
         quote_backed[root] = quote_backed[ra] || quote_backed[rb];
+        has_full_text[root] = has_full_text[ra] || has_full_text[rb];
         accepted.push(((a, b), link));
     }
     let mut evidence_of: HashMap<usize, Vec<LinkEvidence>> = HashMap::new();

@@ -68,14 +68,12 @@ fn same_day(a: (PartialDate, Option<u8>), b: (PartialDate, Option<u8>)) -> bool 
                     wy,
                 )
         }
-        (None, None) => {
-            x.month == y.month
-                && x.day == y.day
-                && match (wx, wy) {
-                    (Some(p), Some(q)) => p == q,
-                    _ => true,
-                }
-        }
+        // Without a year the weekday cannot move a date back; "on Tuesday" under "May 2"
+        // and under "May 3" is still one Tuesday.
+        (None, None) => match (wx, wy) {
+            (Some(p), Some(q)) => p == q && x.within_days(&y, 3),
+            _ => x.month == y.month && x.day == y.day,
+        },
     }
 }
 
@@ -178,6 +176,12 @@ mod tests {
         let full = PartialDate::ymd(2024, 11, 13);
         assert!(same_day((partial, Some(1)), (full, Some(1))));
         assert!(!same_day((partial, Some(1)), (full, Some(2))));
+        let next = PartialDate {
+            day: Some(14),
+            ..partial
+        };
+        assert!(same_day((partial, Some(1)), (next, Some(1))));
+        assert!(!same_day((partial, None), (next, None)));
         assert!(!same_day(
             (full, None),
             (PartialDate::ymd(2024, 11, 14), None)
