@@ -455,7 +455,7 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     let started = Instant::now();
-    let collection = crosslink(loaded);
+    let collection = crosslink(loaded, &config.crosslink);
     println!(
         "cross-linked in {:.1}s: {} speech groups, {} events; peak memory {}",
         started.elapsed().as_secs_f64(),

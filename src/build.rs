@@ -82,9 +82,11 @@ fn collect_timed(
     let loaded = load_collection(config)?;
     stages.push(("load", started.elapsed()));
     let started = Instant::now();
-    let collection = crosslink(loaded.documents);
+    let collection = crosslink(loaded.documents, &config.crosslink);
     stages.push(("crosslink", started.elapsed()));
-    Ok((collection, loaded.diagnostics))
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(collection.diagnostics.iter().cloned());
+    Ok((collection, diagnostics))
 }
 
 /// Builds the whole site into `config.output`.

@@ -75,6 +75,42 @@ impl Default for LoaderConfig {
     }
 }
 
+/// Cross-linker settings; every one has a default that suits press collections.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct CrosslinkConfig {
+    /// Words per phrase that reports of one speech are matched on.
+    pub phrase_words: usize,
+    /// Two documents become candidates when they share at least this many phrases.
+    pub min_shared_phrases: usize,
+    /// A phrase found in more documents than this is a stock phrase and links nothing.
+    pub max_phrase_documents: usize,
+    /// Reports of one speech are dated at most this many days apart.
+    pub report_window_days: i64,
+    /// Join reports that share no quote when they have the same speaker, named event and
+    /// day.
+    pub join_by_occasion: bool,
+    /// Documents (source paths or ids) that are reports of one speech, whatever the
+    /// texts say: each inner list is one group.
+    pub together: Vec<Vec<String>>,
+    /// Pairs of documents that are never put in one speech group.
+    pub apart: Vec<Vec<String>>,
+}
+
+impl Default for CrosslinkConfig {
+    fn default() -> Self {
+        CrosslinkConfig {
+            phrase_words: 5,
+            min_shared_phrases: 2,
+            max_phrase_documents: 40,
+            report_window_days: 3,
+            join_by_occasion: true,
+            together: Vec::new(),
+            apart: Vec::new(),
+        }
+    }
+}
+
 fn default_max_file_bytes() -> u64 {
     16 * 1024 * 1024
 }
@@ -98,6 +134,8 @@ struct SiteFile {
     publishers: Vec<PublisherConfig>,
     #[serde(default)]
     loader: Option<LoaderConfig>,
+    #[serde(default)]
+    crosslink: CrosslinkConfig,
 }
 
 fn default_source() -> PathBuf {
@@ -128,6 +166,7 @@ pub struct SiteConfig {
     pub page_size: usize,
     pub publishers: Vec<PublisherConfig>,
     pub loader: LoaderConfig,
+    pub crosslink: CrosslinkConfig,
     /// The folder holding site.toml, where a site's own `templates/` and `static/` live.
     pub root: PathBuf,
 }
@@ -186,6 +225,23 @@ impl SiteConfig {
             path: path.to_path_buf(),
             message: format!("base_url `{base_url}` must start with http://, https:// or '/'"),
         })?;
+        let crosslink = &file.crosslink;
+        if crosslink.phrase_words < 2 || crosslink.min_shared_phrases == 0 {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                message:
+                    "[crosslink] phrase_words must be at least 2 and min_shared_phrases at least 1"
+                        .to_string(),
+            });
+        }
+        if let Some(pair) = crosslink.apart.iter().find(|p| p.len() != 2) {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                message: format!(
+                    "[crosslink] apart takes pairs of documents; {pair:?} is not a pair"
+                ),
+            });
+        }
         if file.page_size == 0 {
             return Err(ConfigError::Invalid {
                 path: path.to_path_buf(),
@@ -213,6 +269,7 @@ impl SiteConfig {
             page_size: file.page_size,
             publishers: file.publishers,
             loader: file.loader.unwrap_or_default(),
+            crosslink: file.crosslink,
             root,
         })
     }

@@ -107,3 +107,101 @@ fn the_same_speaker_event_and_day_join_reports_that_share_no_quote() -> TestResu
     );
     Ok(())
 }
+
+fn write_two_reports(dir: &Path, site_toml: &str) -> TestResult {
+    let texts = dir.join("texts");
+    std::fs::create_dir_all(&texts)?;
+    std::fs::write(dir.join("site.toml"), site_toml)?;
+    let quote_a = "Every port in Europe must run on shore power by the end of the next decade";
+    let quote_b =
+        "Fishermen should not breathe diesel smoke for a living when the technology exists";
+    for (name, agency) in [("one", "Reuters"), ("two", "AFP")] {
+        std::fs::write(
+            texts.join(format!("{name}.txt")),
+            format!(
+                "Ruiz calls for cleaner ports\n\nLISBON, May 14 ({agency}) - Minister Ana Ruiz spoke on Sunday.\n\n\
+                 “{quote_a},” said Ruiz.\n\n“{quote_b},” she added.\n"
+            ),
+        )?;
+    }
+    std::fs::write(
+        texts.join("other.txt"),
+        "Harbour board appoints new chair\n\nVALLETTA, 3 March 2019 – The harbour board named a new chair on Tuesday.\n",
+    )?;
+    Ok(())
+}
+
+const SITE: &str =
+    "title = \"Hand-set links\"\nbase_url = \"/\"\nsource = \"texts\"\noutput = \"public\"\n";
+
+#[test]
+fn apart_in_site_toml_keeps_two_reports_of_one_speech_apart() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write_two_reports(dir.path(), SITE)?;
+    let (ok, out, err) = pressroom(&["groups"], dir.path())?;
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("speech group s-"),
+        "the two reports are grouped:\n{out}"
+    );
+
+    let dir = tempfile::tempdir()?;
+    write_two_reports(
+        dir.path(),
+        &format!("{SITE}\n[crosslink]\napart = [[\"one.txt\", \"two.txt\"]]\n"),
+    )?;
+    let (ok, out, err) = pressroom(&["groups"], dir.path())?;
+    assert!(ok, "{err}");
+    assert!(
+        !out.contains("speech group s-"),
+        "apart was ignored:\n{out}"
+    );
+    Ok(())
+}
+
+#[test]
+fn together_in_a_sidecar_joins_documents_and_says_so() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write_two_reports(dir.path(), SITE)?;
+    std::fs::write(
+        dir.path().join("texts/other.toml"),
+        "together = [\"one.txt\", \"missing.txt\"]\n",
+    )?;
+    let (ok, out, err) = pressroom(&["groups"], dir.path())?;
+    assert!(ok, "{err}");
+    let group = out
+        .split("\n\n")
+        .find(|block| block.starts_with("speech group"))
+        .ok_or_else(|| format!("no speech group:\n{out}"))?;
+    assert!(
+        group.contains("other") && group.contains("one") && group.contains("two"),
+        "{group}"
+    );
+    assert!(group.contains("set by hand for other.txt"), "{group}");
+
+    let (ok, _, err) = pressroom(&["build", "--verbose"], dir.path())?;
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("other.txt: warning: a hand-set link names `missing.txt`"),
+        "{err}"
+    );
+    Ok(())
+}
+
+#[test]
+fn crosslink_settings_are_checked() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write_two_reports(
+        dir.path(),
+        &format!("{SITE}\n[crosslink]\nphrase_words = 1\n"),
+    )?;
+    let (ok, _, err) = pressroom(&["build"], dir.path())?;
+    assert!(!ok);
+    assert!(err.contains("phrase_words must be at least 2"), "{err}");
+
+    write_two_reports(dir.path(), &format!("{SITE}\n[crosslink]\nshingles = 4\n"))?;
+    let (ok, _, err) = pressroom(&["build"], dir.path())?;
+    assert!(!ok);
+    assert!(err.contains("shingles"), "{err}");
+    Ok(())
+}

@@ -5,13 +5,10 @@ use crate::load::{Document, Kind};
 use crate::text::FoldedWords;
 use rayon::prelude::*;
 
-/// Words per shingle: long enough that sharing one means sharing a phrase.
-pub const SHINGLE_WORDS: usize = 5;
-/// Two reports of one speech share at least two phrases (one six-word quote gives two);
-/// a single shared phrase is a stock expression as often as not.
-const MIN_SHARED: usize = 2;
-/// A shingle found in more documents than this is a stock phrase and links nothing.
-const MAX_POSTINGS: usize = 40;
+// The defaults, in `CrosslinkConfig`: five-word shingles, long enough that sharing one
+// means sharing a phrase; two shared (one six-word quote gives two), since a single
+// shared phrase is a stock expression as often as not; a shingle in more than 40
+// documents is a stock phrase and links nothing.
 
 /// FNV-1a over a word: stable across runs and platforms.
 fn hash_word(word: &str) -> u64 {
@@ -29,35 +26,40 @@ fn hash_shingle(words: &[u64]) -> u64 {
         })
 }
 
-/// The shingle hashes of one span of text.
-pub fn shingles(text: &str) -> Vec<u64> {
+/// The hashes of the `size`-word shingles of one span of text.
+pub fn shingles(text: &str, size: usize) -> Vec<u64> {
     let words = FoldedWords::new(text);
-    if words.len() < SHINGLE_WORDS {
+    if words.len() < size || size == 0 {
         return Vec::new();
     }
     let hashes: Vec<u64> = words.iter().map(hash_word).collect();
-    hashes.windows(SHINGLE_WORDS).map(hash_shingle).collect()
+    hashes.windows(size).map(hash_shingle).collect()
 }
 
 /// What a document contributes to the index: its quotes, or all of a full text.
-pub fn speech_shingles(doc: &Document) -> Vec<u64> {
+pub fn speech_shingles(doc: &Document, size: usize) -> Vec<u64> {
     let mut out: Vec<u64> = if doc.kind == Kind::FullText {
-        doc.paragraphs().flat_map(shingles).collect()
+        doc.paragraphs().flat_map(|p| shingles(p, size)).collect()
     } else {
-        doc.quotes.iter().flat_map(|q| shingles(&q.text)).collect()
+        doc.quotes
+            .iter()
+            .flat_map(|q| shingles(&q.text, size))
+            .collect()
     };
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// Pairs of document indices that share at least `MIN_SHARED` shingles, with how many
-/// they share. `may_pair` rules pairs out cheaply (dates far apart) before they are counted.
+/// Pairs of document indices that share at least `min_shared` shingles, with how many
+/// they share; a shingle held by more than `max_documents` documents is ignored. `may_pair` rules pairs out cheaply (dates far apart) before they are counted.
 ///
 /// Sorting flat lists rather than filling hash maps keeps memory at two integers per
 /// posting and pair, and lets both sorts run on every core.
 pub fn candidate_pairs(
     shingle_sets: &[Vec<u64>],
+    min_shared: usize,
+    max_documents: usize,
     may_pair: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<((usize, usize), usize)> {
     let mut postings: Vec<(u64, u32)> = shingle_sets
@@ -78,7 +80,7 @@ pub fn candidate_pairs(
             .iter()
             .take_while(|&&(h, _)| h == hash)
             .count();
-        if (2..=MAX_POSTINGS).contains(&len) {
+        if (2..=max_documents).contains(&len) {
             runs.push(&postings[from..from + len]);
         }
         from += len;
@@ -102,7 +104,7 @@ pub fn candidate_pairs(
     while from < pairs.len() {
         let pair = pairs[from];
         let len = pairs[from..].iter().take_while(|&&p| p == pair).count();
-        if len >= MIN_SHARED {
+        if len >= min_shared {
             counted.push(((pair.0 as usize, pair.1 as usize), len));
         }
         from += len;
@@ -116,10 +118,10 @@ mod tests {
 
     #[test]
     fn shared_phrases_make_candidates_and_nothing_else_does() {
-        let a = shingles("we must bring all our resources to bear on this");
-        let b = shingles("“We must bring all our resources to bear,” he said");
-        let c = shingles("an unrelated sentence about rain and wind today");
-        let pairs = candidate_pairs(&[a, b, c], |_, _| true);
+        let a = shingles("we must bring all our resources to bear on this", 5);
+        let b = shingles("“We must bring all our resources to bear,” he said", 5);
+        let c = shingles("an unrelated sentence about rain and wind today", 5);
+        let pairs = candidate_pairs(&[a, b, c], 2, 40, |_, _| true);
         assert_eq!(pairs.len(), 1);
         assert_eq!(pairs[0].0, (0, 1));
     }

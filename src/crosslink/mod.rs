@@ -4,10 +4,12 @@
 pub mod align;
 pub mod candidates;
 pub mod events;
+pub mod manual;
 pub mod occasion;
 pub mod unionfind;
 
-use crate::load::{DatedField, Document, DocumentId, Evidence, Kind, PartialDate};
+use crate::config::CrosslinkConfig;
+use crate::load::{DatedField, Diagnostic, Document, DocumentId, Evidence, Kind, PartialDate};
 use crate::text::{fold, short_hash};
 use align::{Alignment, Target};
 use rayon::prelude::*;
@@ -62,6 +64,9 @@ pub struct LinkEvidence {
     pub reason: String,
 }
 
+/// Two document indices, the smaller first, and why they are linked.
+pub type Link = ((usize, usize), LinkEvidence);
+
 /// The reports (and full text) of one speech.
 #[derive(Debug, Clone)]
 pub struct SpeechGroup {
@@ -104,6 +109,8 @@ pub struct Collection {
     pub checks: Vec<Vec<QuoteCheck>>,
     /// Document index by id.
     pub by_id: HashMap<DocumentId, usize>,
+    /// Problems with hand-set links (a name that is no document).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Collection {
@@ -113,58 +120,36 @@ impl Collection {
     }
 }
 
-/// How long after a speech its reports may be dated.
-const REPORT_WINDOW_DAYS: i64 = 3;
-
 /// Cross-links loaded documents into a collection.
-pub fn crosslink(mut documents: Vec<Document>) -> Collection {
+pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Collection {
     documents.sort_by(|a, b| a.source_path.cmp(&b.source_path));
+    let window = config.report_window_days;
     let shingle_sets: Vec<Vec<u64>> = documents
         .par_iter()
-        .map(candidates::speech_shingles)
+        .map(|d| candidates::speech_shingles(d, config.phrase_words))
         .collect();
-    let pairs = candidates::candidate_pairs(&shingle_sets, |a, b| {
-        dates_compatible(&documents[a], &documents[b])
-    });
-    let mut accepted: Vec<((usize, usize), LinkEvidence)> = pairs
+    let pairs = candidates::candidate_pairs(
+        &shingle_sets,
+        config.min_shared_phrases,
+        config.max_phrase_documents,
+        |a, b| dates_compatible(&documents[a], &documents[b], window),
+    );
+    drop(shingle_sets);
+    let quote_links: Vec<Link> = pairs
         .par_iter()
         .filter_map(|&((a, b), shared)| {
-            verify_pair(&documents, a, b, shared).map(|link| ((a, b), link))
+            verify_pair(&documents, a, b, shared, window).map(|link| ((a, b), link))
         })
         .collect();
-    let mut uf = UnionFind::new(documents.len());
-    for &((a, b), _) in &accepted {
-        uf.union(a, b);
-    }
-    // The occasion joins a report that shares no quote to its speech, but never two
-    // groups that quotes already hold together (each is a speech: a speaker may speak
-    // twice at one conference), nor two speeches whose full texts are both here.
-    let mut quote_backed = vec![false; documents.len()];
-    let mut has_full_text = vec![false; documents.len()];
-    for &((a, _), _) in &accepted {
-        let root = uf.find(a);
-        quote_backed[root] = true;
-    }
-    for (i, doc) in documents.iter().enumerate() {
-        if doc.kind == Kind::FullText {
-            let root = uf.find(i);
-            has_full_text[root] = true;
-        }
-    }
-    for ((a, b), link) in occasion::same_occasion_links(&documents) {
-        let (ra, rb) = (uf.find(a), uf.find(b));
-        if ra == rb
-            || (quote_backed[ra] && quote_backed[rb])
-            || (has_full_text[ra] && has_full_text[rb])
-        {
-            continue;
-        }
-        uf.union(a, b);
-        let root = uf.find(a);
-        quote_backed[root] = quote_backed[ra] || quote_backed[rb];
-        has_full_text[root] = has_full_text[ra] || has_full_text[rb];
-        accepted.push(((a, b), link));
-    }
+    let occasion_links = if config.join_by_occasion {
+        occasion::same_occasion_links(&documents)
+    } else {
+        Vec::new()
+    };
+    let hand_set = manual::HandSet::new(&documents, config);
+    let mut diagnostics = hand_set.diagnostics.clone();
+    let (mut uf, accepted) = join(&documents, quote_links, occasion_links, &hand_set);
+    diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
     let mut evidence_of: HashMap<usize, Vec<LinkEvidence>> = HashMap::new();
     for ((a, _), link) in accepted {
         evidence_of.entry(uf.find(a)).or_default().push(link);
@@ -241,7 +226,62 @@ pub fn crosslink(mut documents: Vec<Document>) -> Collection {
         event_of,
         checks,
         by_id,
+        diagnostics,
     }
+}
+
+/// Joins documents into speech groups: quote links first, then the occasion, each only
+/// where no hand-set `apart` forbids it, then the hand-set `together` groups.
+fn join(
+    documents: &[Document],
+    quote_links: Vec<Link>,
+    occasion_links: Vec<Link>,
+    hand_set: &manual::HandSet,
+) -> (UnionFind, Vec<Link>) {
+    let mut uf = UnionFind::new(documents.len());
+    let mut accepted = Vec::with_capacity(quote_links.len());
+    for ((a, b), link) in quote_links {
+        if hand_set.forbids(&mut uf, a, b) {
+            continue;
+        }
+        uf.union(a, b);
+        accepted.push(((a, b), link));
+    }
+    // The occasion joins a report that shares no quote to its speech, but never two
+    // groups that quotes already hold together (each is a speech: a speaker may speak
+    // twice at one conference), nor two speeches whose full texts are both here.
+    let mut quote_backed = vec![false; documents.len()];
+    let mut has_full_text = vec![false; documents.len()];
+    for &((a, _), _) in &accepted {
+        let root = uf.find(a);
+        quote_backed[root] = true;
+    }
+    for (i, doc) in documents.iter().enumerate() {
+        if doc.kind == Kind::FullText {
+            let root = uf.find(i);
+            has_full_text[root] = true;
+        }
+    }
+    for ((a, b), link) in occasion_links {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb
+            || (quote_backed[ra] && quote_backed[rb])
+            || (has_full_text[ra] && has_full_text[rb])
+            || hand_set.forbids(&mut uf, a, b)
+        {
+            continue;
+        }
+        uf.union(a, b);
+        let root = uf.find(a);
+        quote_backed[root] = quote_backed[ra] || quote_backed[rb];
+        has_full_text[root] = has_full_text[ra] || has_full_text[rb];
+        accepted.push(((a, b), link));
+    }
+    for ((a, b), link) in hand_set.together_links(documents) {
+        uf.union(a, b);
+        accepted.push(((a, b), link));
+    }
+    (uf, accepted)
 }
 
 /// The words a document can be checked against: a full text's whole body; a report's
@@ -265,18 +305,24 @@ fn speakers_compatible(a: &Document, b: &Document) -> bool {
     })
 }
 
-fn dates_compatible(a: &Document, b: &Document) -> bool {
+fn dates_compatible(a: &Document, b: &Document, window_days: i64) -> bool {
     match (&a.date, &b.date) {
-        (Some(x), Some(y)) => x.date.within_days(&y.date, REPORT_WINDOW_DAYS),
+        (Some(x), Some(y)) => x.date.within_days(&y.date, window_days),
         _ => true,
     }
 }
 
 /// Accepts a candidate pair when the same speaker's words align: at least two quotes of
 /// one found in the other, or one long quote with several shared phrases.
-fn verify_pair(documents: &[Document], a: usize, b: usize, shared: usize) -> Option<LinkEvidence> {
+fn verify_pair(
+    documents: &[Document],
+    a: usize,
+    b: usize,
+    shared: usize,
+    window_days: i64,
+) -> Option<LinkEvidence> {
     let (da, db) = (&documents[a], &documents[b]);
-    if !speakers_compatible(da, db) || !dates_compatible(da, db) {
+    if !speakers_compatible(da, db) || !dates_compatible(da, db, window_days) {
         return None;
     }
     // Prepared per pair and dropped: holding every text's index would not scale.

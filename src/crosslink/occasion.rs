@@ -4,7 +4,7 @@
 //! conference on two days gives two speeches.
 
 use super::events::name_key;
-use super::LinkEvidence;
+use super::{Link, LinkEvidence};
 use crate::load::{Document, PartialDate};
 use crate::text::fold;
 use chrono::{Datelike, Duration};
@@ -79,7 +79,7 @@ fn same_day(a: (PartialDate, Option<u8>), b: (PartialDate, Option<u8>)) -> bool 
 
 /// Links between documents that report the same speaker at the same named event on the
 /// same day.
-pub fn same_occasion_links(documents: &[Document]) -> Vec<((usize, usize), LinkEvidence)> {
+pub fn same_occasion_links(documents: &[Document]) -> Vec<Link> {
     let mut occasions: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, doc) in documents.iter().enumerate() {
         if speech_day(doc).is_none() {

@@ -232,6 +232,12 @@ pub struct Document {
     pub dateline_end: usize,
     /// Fields set by hand in front matter or a sidecar, which won over what was read.
     pub overrides: Vec<String>,
+    /// Documents set by hand as reports of the same speech (source paths or ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub together: Vec<String>,
+    /// Documents set by hand as never in this one's speech group.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub apart: Vec<String>,
 }
 
 impl Document {

@@ -243,6 +243,8 @@ pub fn load_bytes(
         weekday: analysis.weekday,
         dateline_end: analysis.dateline_end,
         overrides: Vec::new(),
+        together: Vec::new(),
+        apart: Vec::new(),
     };
     match front_matter {
         Some(Ok(fields)) => {

@@ -21,6 +21,10 @@ pub struct FieldOverrides {
     pub kind: Option<String>,
     pub speakers: Option<Vec<String>>,
     pub people: Option<Vec<String>>,
+    /// Other documents (source paths or ids) that report the same speech.
+    pub together: Option<Vec<String>>,
+    /// Other documents that are never in this one's speech group.
+    pub apart: Option<Vec<String>>,
 }
 
 /// A problem in front matter or a sidecar, with the line it is on when known.
@@ -213,6 +217,14 @@ pub fn apply(
         })?;
         doc.kind_evidence = evidence();
         set(doc, "kind");
+    }
+    if let Some(together) = fields.together {
+        doc.together = together;
+        set(doc, "together");
+    }
+    if let Some(apart) = fields.apart {
+        doc.apart = apart;
+        set(doc, "apart");
     }
     if let Some(speakers) = fields.speakers {
         doc.speakers = speakers;
