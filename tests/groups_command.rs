@@ -205,3 +205,60 @@ fn crosslink_settings_are_checked() -> TestResult {
     assert!(err.contains("shingles"), "{err}");
     Ok(())
 }
+
+/// A report with no dateline and no named speaker takes both from the full text it
+/// quotes, marked as inferred in documents.json.
+#[test]
+fn a_report_takes_place_and_speaker_from_its_speech_marked_inferred() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts)?;
+    std::fs::write(dir.path().join("site.toml"), SITE)?;
+    let first =
+        "No country can stop a pandemic at its own border, however high the walls it builds";
+    let second = "We will pay for preparedness now or we will pay far more for the next emergency";
+    std::fs::write(
+        texts.join("speech.txt"),
+        format!(
+            "Remarks by Director-General Hana Varga at the World Health Preparedness Summit\n\n\
+             Check against delivery\n\nGENEVA, 4 May 2021 – {first}.\n\n{second}.\n\nThank you.\n"
+        ),
+    )?;
+    std::fs::write(
+        texts.join("report.txt"),
+        format!(
+            "Health chief urges spending on preparedness\n\n\
+             The Director-General told delegates on 4 May 2021 that “{first}.”\n\n\
+             “{second},” the Director-General said.\n"
+        ),
+    )?;
+    let (ok, _, err) = pressroom(&["build"], dir.path())?;
+    assert!(ok, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+        dir.path().join("public/api/documents.json"),
+    )?)?;
+    let report = json["documents"]
+        .as_array()
+        .and_then(|docs| docs.iter().find(|d| d["id"] == "report"))
+        .ok_or("no report in documents.json")?;
+    assert_eq!(report["place"], "Geneva", "{report}");
+    assert_eq!(report["speakers"][0], "Hana Varga", "{report}");
+    assert_eq!(
+        report["inferred"],
+        serde_json::json!(["place", "speakers"]),
+        "{report}"
+    );
+    // Article URLs are folders: /articles/SLUG/.
+    let url = report["url"].as_str().ok_or("no url")?;
+    let page = std::fs::read_to_string(
+        dir.path()
+            .join("public")
+            .join(url.trim_matches('/'))
+            .join("index.html"),
+    )?;
+    assert!(
+        page.contains("Inferred from other reports of the same speech"),
+        "{page}"
+    );
+    Ok(())
+}

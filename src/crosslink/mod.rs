@@ -171,6 +171,7 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
     }
 
     infer_dates(&mut documents, &speech_groups);
+    infer_places_and_speakers(&mut documents, &speech_groups);
     for group in &mut speech_groups {
         group.date = group_date(&documents, group);
     }
@@ -502,6 +503,65 @@ fn infer_dates(documents: &mut [Document], groups: &[SpeechGroup]) {
                         evidence: Evidence::rule(rule),
                     });
                 }
+            }
+        }
+    }
+}
+
+/// Fills a member's missing place, and its missing or shortened speaker, from its speech
+/// group: the canonical text's place (else the one most members give) and the group's
+/// speaker. Each is listed in the document's `inferred` with the reason in its evidence.
+fn infer_places_and_speakers(documents: &mut [Document], groups: &[SpeechGroup]) {
+    for group in groups {
+        let place = group
+            .canonical
+            .and_then(|c| documents[c].place.clone().map(|p| (c, p)))
+            .or_else(|| {
+                let mut counts: std::collections::BTreeMap<&str, (usize, usize)> =
+                    Default::default();
+                for &m in &group.members {
+                    if let Some(p) = documents[m].place.as_deref() {
+                        counts.entry(p).or_insert((0, m)).0 += 1;
+                    }
+                }
+                counts
+                    .into_iter()
+                    .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then_with(|| b.0.cmp(a.0)))
+                    .map(|(p, (_, m))| (m, p.to_string()))
+            });
+        if let Some((source, place)) = place {
+            let from = documents[source].id.clone();
+            for &m in &group.members {
+                let doc = &mut documents[m];
+                if doc.place.is_none() {
+                    doc.place = Some(place.clone());
+                    doc.place_evidence = Some(Evidence::rule(format!(
+                        "inferred: the place of the speech, from {from} in the same speech group"
+                    )));
+                    doc.inferred.push("place".to_string());
+                }
+            }
+        }
+        let Some(speaker) = group.speaker.as_deref() else {
+            continue;
+        };
+        let full = crate::load::people::name_tokens(speaker);
+        for &m in &group.members {
+            let doc = &mut documents[m];
+            let before = doc.speakers.clone();
+            if doc.speakers.is_empty() && doc.kind != Kind::Announcement {
+                doc.speakers.push(speaker.to_string());
+            } else {
+                // "Mariam Al Kaabi" in one report is "Mariam Saeed Al Kaabi" in the group.
+                for s in &mut doc.speakers {
+                    let tokens = crate::load::people::name_tokens(s);
+                    if tokens.len() < full.len() && tokens.iter().all(|t| full.contains(t)) {
+                        *s = speaker.to_string();
+                    }
+                }
+            }
+            if doc.speakers != before {
+                doc.inferred.push("speakers".to_string());
             }
         }
     }

@@ -232,6 +232,9 @@ pub struct Document {
     pub dateline_end: usize,
     /// Fields set by hand in front matter or a sidecar, which won over what was read.
     pub overrides: Vec<String>,
+    /// Fields filled in from the document's speech group rather than read from its text.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<String>,
     /// Documents set by hand as reports of the same speech (source paths or ids).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub together: Vec<String>,

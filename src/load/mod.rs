@@ -243,6 +243,7 @@ pub fn load_bytes(
         weekday: analysis.weekday,
         dateline_end: analysis.dateline_end,
         overrides: Vec::new(),
+        inferred: Vec::new(),
         together: Vec::new(),
         apart: Vec::new(),
     };

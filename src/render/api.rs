@@ -45,6 +45,8 @@ struct DocumentJson<'a> {
     quotes: Vec<QuoteJson<'a>>,
     /// Fields set by hand in front matter or a sidecar.
     overrides: &'a [String],
+    /// Fields filled in from the document's speech group.
+    inferred: &'a [String],
 }
 
 /// `{"documents": [...]}`, each document built as it is written, so the whole file never
@@ -134,6 +136,7 @@ fn document_json<'a>(site: &SiteContext, collection: &'a Collection, i: usize) -
             })
             .collect(),
         overrides: &doc.overrides,
+        inferred: &doc.inferred,
     }
 }
 

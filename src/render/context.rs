@@ -209,6 +209,8 @@ pub struct ArticleContext {
     pub warnings: Vec<String>,
     /// Fields set by hand in front matter or a sidecar.
     pub overrides: Vec<String>,
+    /// Fields filled in from the speech group.
+    pub inferred: Vec<String>,
     /// schema.org NewsArticle, already serialised and safe inside a script element.
     pub json_ld: String,
 }
@@ -359,6 +361,7 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
             })
             .collect(),
         overrides: doc.overrides.clone(),
+        inferred: doc.inferred.clone(),
         json_ld: script_safe_json(&ld),
         doc: summary,
     }
