@@ -14,6 +14,7 @@
 
 use pressroom::config::SiteConfig;
 use pressroom::crosslink::crosslink;
+use pressroom::load::date::{MONTH_NAMES, WEEKDAY_NAMES};
 use pressroom::load::load_bytes;
 use pressroom::load::rules::Rules;
 use rayon::prelude::*;
@@ -105,29 +106,6 @@ const THEMES: &[&str] = &[
     "Climate", "Health", "Food", "Peace", "Refugees", "Rights", "Water", "Energy",
 ];
 const NOUNS: &[&str] = &["Conference", "Summit", "Forum", "Meeting"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const AGENCIES: &[&str] = &["Reuters", "AFP", "Xinhua"];
 /// Words the variants change: (as said, as reported).
 const SWAPS: &[(&str, &str)] = &[
@@ -209,8 +187,8 @@ fn reported(rng: &mut Rng, said: &str) -> String {
 
 fn human(date: chrono::NaiveDate) -> (String, String, String) {
     use chrono::Datelike;
-    let month = MONTHS[date.month0() as usize];
-    let weekday = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
+    let month = MONTH_NAMES[date.month0() as usize];
+    let weekday = WEEKDAY_NAMES[date.weekday().num_days_from_monday() as usize];
     (
         format!("{} {}, {}", month, date.day(), date.year()),
         format!("{}. {}", &month[..3], date.day()),

@@ -1,27 +1,22 @@
 //! `pressroom groups`, and reports of one speech that share no quote but the occasion.
 
-use assert_cmd::Command;
-use std::error::Error;
+mod common;
+
+use common::{pressroom, root, TestResult};
 use std::path::Path;
 
-type TestResult = Result<(), Box<dyn Error>>;
+const SITE: &str =
+    "title = \"Cross-linking\"\nbase_url = \"/\"\nsource = \"texts\"\noutput = \"public\"\n";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn pressroom(args: &[&str], dir: &Path) -> Result<(bool, String, String), Box<dyn Error>> {
-    let output = Command::cargo_bin("pressroom")?
-        .current_dir(dir)
-        .args(args)
-        .output()?;
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    Ok((
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr,
-    ))
+/// Writes `site_toml` and the source `files` (name, text) into `dir`.
+fn write_site(dir: &Path, site_toml: &str, files: &[(&str, String)]) -> TestResult {
+    let texts = dir.join("texts");
+    std::fs::create_dir_all(&texts)?;
+    std::fs::write(dir.join("site.toml"), site_toml)?;
+    for (name, text) in files {
+        std::fs::write(texts.join(name), text)?;
+    }
+    Ok(())
 }
 
 #[test]
@@ -66,29 +61,32 @@ fn groups_lists_members_canonical_text_and_the_evidence_for_each_link() -> TestR
 #[test]
 fn the_same_speaker_event_and_day_join_reports_that_share_no_quote() -> TestResult {
     let dir = tempfile::tempdir()?;
-    let texts = dir.path().join("texts");
-    std::fs::create_dir(&texts)?;
-    std::fs::write(
-        dir.path().join("site.toml"),
-        "title = \"Occasions\"\nbase_url = \"/\"\nsource = \"texts\"\noutput = \"public\"\n",
-    )?;
-    std::fs::write(
-        texts.join("release.txt"),
-        "Minister Ana Ruiz calls for cleaner ports at Harbour Futures Conference\n\n\
-         LISBON, 13 May 2018 – Minister Ana Ruiz today opened the Harbour Futures Conference in Lisbon.\n\n\
-         “Every port in Europe must run on shore power by the end of the next decade, and we will pay our share of it,” said Ruiz.\n",
-    )?;
-    std::fs::write(
-        texts.join("wire.txt"),
-        "Portugal pledges money for greener harbours\n\n\
-         LISBON, May 14 (Reuters) - Minister Ana Ruiz on Sunday addressed the Harbour Futures Conference, promising new money for dock electrification.\n\n\
-         “Fishermen should not breathe diesel smoke for a living when the technology to stop it already exists,” Ruiz said.\n",
-    )?;
-    std::fs::write(
-        texts.join("later.txt"),
-        "Ruiz closes harbour conference with call on shipping lines\n\n\
-         LISBON, May 15 (Reuters) - Minister Ana Ruiz on Tuesday closed the Harbour Futures Conference with an appeal to shipping companies.\n\n\
-         “The shipping lines that call at our ports will have to plug in, or pay for the pollution they leave behind,” Ruiz said.\n",
+    write_site(
+        dir.path(),
+        SITE,
+        &[
+            (
+                "release.txt",
+                "Minister Ana Ruiz calls for cleaner ports at Harbour Futures Conference\n\n\
+                 LISBON, 13 May 2018 – Minister Ana Ruiz today opened the Harbour Futures Conference in Lisbon.\n\n\
+                 “Every port in Europe must run on shore power by the end of the next decade, and we will pay our share of it,” said Ruiz.\n"
+                    .to_string(),
+            ),
+            (
+                "wire.txt",
+                "Portugal pledges money for greener harbours\n\n\
+                 LISBON, May 14 (Reuters) - Minister Ana Ruiz on Sunday addressed the Harbour Futures Conference, promising new money for dock electrification.\n\n\
+                 “Fishermen should not breathe diesel smoke for a living when the technology to stop it already exists,” Ruiz said.\n"
+                    .to_string(),
+            ),
+            (
+                "later.txt",
+                "Ruiz closes harbour conference with call on shipping lines\n\n\
+                 LISBON, May 15 (Reuters) - Minister Ana Ruiz on Tuesday closed the Harbour Futures Conference with an appeal to shipping companies.\n\n\
+                 “The shipping lines that call at our ports will have to plug in, or pay for the pollution they leave behind,” Ruiz said.\n"
+                    .to_string(),
+            ),
+        ],
     )?;
     let (ok, out, err) = pressroom(&["groups"], dir.path())?;
     assert!(ok, "{err}");
@@ -109,30 +107,29 @@ fn the_same_speaker_event_and_day_join_reports_that_share_no_quote() -> TestResu
 }
 
 fn write_two_reports(dir: &Path, site_toml: &str) -> TestResult {
-    let texts = dir.join("texts");
-    std::fs::create_dir_all(&texts)?;
-    std::fs::write(dir.join("site.toml"), site_toml)?;
     let quote_a = "Every port in Europe must run on shore power by the end of the next decade";
     let quote_b =
         "Fishermen should not breathe diesel smoke for a living when the technology exists";
-    for (name, agency) in [("one", "Reuters"), ("two", "AFP")] {
-        std::fs::write(
-            texts.join(format!("{name}.txt")),
-            format!(
-                "Ruiz calls for cleaner ports\n\nLISBON, May 14 ({agency}) - Minister Ana Ruiz spoke on Sunday.\n\n\
-                 “{quote_a},” said Ruiz.\n\n“{quote_b},” she added.\n"
+    let report = |agency: &str| {
+        format!(
+            "Ruiz calls for cleaner ports\n\nLISBON, May 14 ({agency}) - Minister Ana Ruiz spoke on Sunday.\n\n\
+             “{quote_a},” said Ruiz.\n\n“{quote_b},” she added.\n"
+        )
+    };
+    write_site(
+        dir,
+        site_toml,
+        &[
+            ("one.txt", report("Reuters")),
+            ("two.txt", report("AFP")),
+            (
+                "other.txt",
+                "Harbour board appoints new chair\n\nVALLETTA, 3 March 2019 – The harbour board named a new chair on Tuesday.\n"
+                    .to_string(),
             ),
-        )?;
-    }
-    std::fs::write(
-        texts.join("other.txt"),
-        "Harbour board appoints new chair\n\nVALLETTA, 3 March 2019 – The harbour board named a new chair on Tuesday.\n",
-    )?;
-    Ok(())
+        ],
+    )
 }
-
-const SITE: &str =
-    "title = \"Hand-set links\"\nbase_url = \"/\"\nsource = \"texts\"\noutput = \"public\"\n";
 
 #[test]
 fn apart_in_site_toml_keeps_two_reports_of_one_speech_apart() -> TestResult {
@@ -210,27 +207,30 @@ fn crosslink_settings_are_checked() -> TestResult {
 /// quotes, marked as inferred in documents.json.
 #[test]
 fn a_report_takes_place_and_speaker_from_its_speech_marked_inferred() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    let texts = dir.path().join("texts");
-    std::fs::create_dir(&texts)?;
-    std::fs::write(dir.path().join("site.toml"), SITE)?;
     let first =
         "No country can stop a pandemic at its own border, however high the walls it builds";
     let second = "We will pay for preparedness now or we will pay far more for the next emergency";
-    std::fs::write(
-        texts.join("speech.txt"),
-        format!(
-            "Remarks by Director-General Hana Varga at the World Health Preparedness Summit\n\n\
-             Check against delivery\n\nGENEVA, 4 May 2021 – {first}.\n\n{second}.\n\nThank you.\n"
-        ),
-    )?;
-    std::fs::write(
-        texts.join("report.txt"),
-        format!(
-            "Health chief urges spending on preparedness\n\n\
-             The Director-General told delegates on 4 May 2021 that “{first}.”\n\n\
-             “{second},” the Director-General said.\n"
-        ),
+    let dir = tempfile::tempdir()?;
+    write_site(
+        dir.path(),
+        SITE,
+        &[
+            (
+                "speech.txt",
+                format!(
+                    "Remarks by Director-General Hana Varga at the World Health Preparedness Summit\n\n\
+                     Check against delivery\n\nGENEVA, 4 May 2021 – {first}.\n\n{second}.\n\nThank you.\n"
+                ),
+            ),
+            (
+                "report.txt",
+                format!(
+                    "Health chief urges spending on preparedness\n\n\
+                     The Director-General told delegates on 4 May 2021 that “{first}.”\n\n\
+                     “{second},” the Director-General said.\n"
+                ),
+            ),
+        ],
     )?;
     let (ok, _, err) = pressroom(&["build"], dir.path())?;
     assert!(ok, "{err}");

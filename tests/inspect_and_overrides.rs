@@ -1,29 +1,9 @@
 //! `pressroom inspect`, and fields set by hand in front matter or a sidecar.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{pressroom, root, TestResult};
 use serde_json::Value;
-use std::error::Error;
-use std::path::Path;
-
-type TestResult = Result<(), Box<dyn Error>>;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn pressroom(args: &[&str], dir: &Path) -> Result<(bool, String, String), Box<dyn Error>> {
-    let output = Command::cargo_bin("pressroom")?
-        .current_dir(dir)
-        .args(args)
-        .output()?;
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    Ok((
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr,
-    ))
-}
 
 #[test]
 fn inspect_explains_every_field_of_a_seed() -> TestResult {

@@ -1105,18 +1105,10 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
             .captures(t)
             .and_then(|c| c.name("day"))
             .and_then(|d| {
-                [
-                    "Monday",
-                    "Tuesday",
-                    "Wednesday",
-                    "Thursday",
-                    "Friday",
-                    "Saturday",
-                    "Sunday",
-                ]
-                .iter()
-                .position(|w| *w == d.as_str())
-                .and_then(|i| u8::try_from(i).ok())
+                super::date::WEEKDAY_NAMES
+                    .iter()
+                    .position(|w| *w == d.as_str())
+                    .and_then(|i| u8::try_from(i).ok())
             })
     });
 

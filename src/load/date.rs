@@ -105,6 +105,17 @@ impl Serialize for PartialDate {
     }
 }
 
+/// Weekday names, Monday first (the numbering `weekday` fields use).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
