@@ -262,3 +262,50 @@ fn a_report_takes_place_and_speaker_from_its_speech_marked_inferred() -> TestRes
     );
     Ok(())
 }
+
+/// Group and event ids come from their members, so documents added to the collection
+/// (sorting before and after the others) rename nothing.
+#[test]
+fn adding_unrelated_documents_renames_no_group() -> TestResult {
+    let ids = |dir: &Path| -> Result<Vec<String>, Box<dyn std::error::Error>> {
+        let (ok, out, err) = pressroom(&["groups", "--json"], dir)?;
+        assert!(ok, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out)?;
+        let mut ids = Vec::new();
+        for kind in ["speech_groups", "events"] {
+            for group in json[kind].as_array().ok_or("no groups")? {
+                ids.push(format!("{} {}", group["id"], group["members"]));
+            }
+        }
+        Ok(ids)
+    };
+    let before = ids(root())?;
+    assert_eq!(before.len(), 4, "{before:?}");
+
+    let dir = tempfile::tempdir()?;
+    let mut files: Vec<(&str, String)> = Vec::new();
+    let seeds = root().join("seeds");
+    let mut names: Vec<String> = std::fs::read_dir(&seeds)?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let texts: Vec<String> = names
+        .iter()
+        .map(|n| std::fs::read_to_string(seeds.join(n)))
+        .collect::<Result<_, _>>()?;
+    for (name, text) in names.iter().zip(&texts) {
+        files.push((name.as_str(), text.clone()));
+    }
+    files.push((
+        "000_aaa_unrelated.txt",
+        "Harbour board appoints new chair\n\nVALLETTA, 3 March 2019 – The harbour board named a new chair on Tuesday.\n".to_string(),
+    ));
+    files.push((
+        "zzz_unrelated.txt",
+        "City opens new library\n\nOSLO, 4 April 2014 – The city opened a new library on Friday, the mayor said.\n".to_string(),
+    ));
+    write_site(dir.path(), SITE, &files)?;
+    assert_eq!(ids(dir.path())?, before);
+    Ok(())
+}
