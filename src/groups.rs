@@ -39,6 +39,8 @@ pub fn describe(collection: &Collection, filter: Option<&str>) -> String {
             let doc = &docs[m];
             let marker = if Some(m) == group.canonical {
                 "canonical"
+            } else if m == group.lead {
+                "lead report"
             } else {
                 doc.kind.label()
             };

@@ -26,6 +26,8 @@ fn groups_lists_members_canonical_text_and_the_evidence_for_each_link() -> TestR
     for expected in [
         "speech group s-",
         "canonical    004_d7984be32c33f4f9",
+        // No full text of the Brussels speech: the report that quotes the most leads.
+        "lead report  001_d77e404fe0dfcab3",
         "link 003_737e37228b468d2a – 004_d7984be32c33f4f9: ",
         "quotes of one found in the other",
         "stand silent witness",

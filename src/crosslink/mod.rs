@@ -76,6 +76,9 @@ pub struct SpeechGroup {
     /// Document indices, sorted by document id.
     pub members: Vec<usize>,
     pub canonical: Option<usize>,
+    /// The text the group is read from: the canonical full text, else the report that
+    /// quotes the most (the longest among equals).
+    pub lead: usize,
     pub evidence: Vec<LinkEvidence>,
 }
 
@@ -202,6 +205,7 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
             .members
             .sort_by(|&a, &b| documents[a].id.cmp(&documents[b].id));
         group.canonical = group.canonical.map(|c| new_index[c]);
+        group.lead = new_index[group.lead];
     }
     let mut events = events;
     for event in &mut events {
@@ -372,6 +376,20 @@ fn make_speech_group(
                 std::cmp::Reverse(documents[m].id.clone()),
             )
         });
+    let lead = canonical.unwrap_or_else(|| {
+        members
+            .iter()
+            .copied()
+            .max_by_key(|&m| {
+                let doc = &documents[m];
+                (
+                    doc.quotes.len(),
+                    doc.paragraphs().map(str::len).sum::<usize>(),
+                    std::cmp::Reverse(doc.id.clone()),
+                )
+            })
+            .unwrap_or(members[0])
+    });
     let anchor = canonical.unwrap_or_else(|| {
         *members
             .iter()
@@ -401,6 +419,7 @@ fn make_speech_group(
         date: None,
         members,
         canonical,
+        lead,
         evidence,
     }
 }

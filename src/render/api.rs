@@ -157,6 +157,8 @@ struct SpeechGroupJson<'a> {
     date: Option<String>,
     members: Vec<&'a str>,
     canonical: Option<&'a str>,
+    /// The canonical text, else the report that quotes the most.
+    lead: &'a str,
     evidence: Vec<EvidenceJson<'a>>,
 }
 
@@ -202,6 +204,7 @@ pub fn write_groups_json(
             date: g.date.map(|d| d.iso()),
             members: sorted_ids(&g.members),
             canonical: g.canonical.map(id_of),
+            lead: id_of(g.lead),
             evidence: g
                 .evidence
                 .iter()

@@ -428,11 +428,17 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
     let canonical_url = group
         .canonical
         .map(|c| site.url(&article_path(&collection.documents[c])));
-    let mut reports: Vec<ReportColumn> = group
+    // Without a full text, the report that quotes the most leads.
+    let mut members: Vec<usize> = group
         .members
         .iter()
-        .filter(|&&m| Some(m) != group.canonical)
-        .map(|&m| column(site, collection, m))
+        .copied()
+        .filter(|&m| Some(m) != group.canonical)
+        .collect();
+    members.sort_by_key(|&m| m != group.lead);
+    let mut reports: Vec<ReportColumn> = members
+        .into_iter()
+        .map(|m| column(site, collection, m))
         .collect();
     // The full text is on this page: point to it rather than repeat its headline.
     for quote in reports.iter_mut().flat_map(|r| &mut r.quotes) {
