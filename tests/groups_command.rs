@@ -311,3 +311,51 @@ fn adding_unrelated_documents_renames_no_group() -> TestResult {
     assert_eq!(ids(dir.path())?, before);
     Ok(())
 }
+
+#[test]
+fn a_yearless_wire_date_takes_its_year_from_the_event_announcement() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write_site(
+        dir.path(),
+        SITE,
+        &[
+            (
+                "notice.txt",
+                "Global Conference on Coastal Cities opens in Santiago next week\n\n\
+                 21 October 2022- The Global Conference on Coastal Cities will be held in Santiago \
+                 from 24 October 2022 to 26 October 2022. Delegations will discuss sea walls.\n"
+                    .to_string(),
+            ),
+            (
+                "wire.txt",
+                "Mayors call for sea walls\n\n\
+                 SANTIAGO, Oct. 26 (Xinhua) -- Mayor Dina Novak on Wednesday addressed the Global \
+                 Conference on Coastal Cities, calling for sea walls.\n\n\
+                 \"Our harbours will not wait for another report on the tides,\" said Novak.\n"
+                    .to_string(),
+            ),
+        ],
+    )?;
+    let (ok, _, err) = pressroom(&["build"], dir.path())?;
+    assert!(ok, "{err}");
+    let documents: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+        dir.path().join("public/api/documents.json"),
+    )?)?;
+    let wire = documents["documents"]
+        .as_array()
+        .and_then(|docs| docs.iter().find(|d| d["id"] == "wire"))
+        .ok_or("no wire report in documents.json")?;
+    assert_eq!(wire["date"], "2022-10-26", "{wire}");
+    assert_eq!(wire["date_inferred"], true, "{wire}");
+    let groups: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+        dir.path().join("public/api/groups.json"),
+    )?)?;
+    let event = &groups["events"][0];
+    assert_eq!(
+        event["members"].as_array().map(Vec::len),
+        Some(2),
+        "{event}"
+    );
+    assert_eq!(event["start"], "2022-10-26", "{event}");
+    Ok(())
+}

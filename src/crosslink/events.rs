@@ -44,13 +44,15 @@ fn fits(a: &Document, b: &Document) -> bool {
 }
 
 /// Finds events; returns them with each document's event index.
+/// A member whose date lacks a year takes it from the event's dated members, and the
+/// speech groups' dates follow.
 pub fn find_events(
-    documents: &[Document],
-    groups: &[SpeechGroup],
+    documents: &mut [Document],
+    groups: &mut [SpeechGroup],
 ) -> (Vec<Event>, Vec<Option<usize>>) {
     let mut uf = UnionFind::new(documents.len());
     let mut evidence: Vec<(usize, String)> = Vec::new();
-    for group in groups {
+    for group in groups.iter() {
         for pair in group.members.windows(2) {
             uf.union(pair[0], pair[1]);
         }
@@ -109,6 +111,10 @@ pub fn find_events(
             .collect();
         speech_groups.sort_unstable();
         speech_groups.dedup();
+        super::infer_years(documents, &members, "a document of the same event");
+        for &g in &speech_groups {
+            groups[g].date = super::group_date(documents, &groups[g]);
+        }
         let name = event_name(documents, &members, groups, &speech_groups);
         let place = most_common(members.iter().filter_map(|&m| documents[m].place.clone()));
         // When the event is the day of a speech: a report is often dated the day after
@@ -125,6 +131,12 @@ pub fn find_events(
                 .collect()
         } else {
             speech_dates
+        };
+        // A date without a year cannot be placed beside dates with one.
+        let dates: Vec<PartialDate> = if dates.iter().any(|d| d.year.is_some()) {
+            dates.into_iter().filter(|d| d.year.is_some()).collect()
+        } else {
+            dates
         };
         let start = dates.iter().copied().min_by_key(PartialDate::sort_key);
         let end = dates.iter().copied().max_by_key(PartialDate::sort_key);

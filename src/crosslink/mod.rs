@@ -179,7 +179,7 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
         group.date = group_date(&documents, group);
     }
     let checks = check_quotes(&documents, &speech_groups);
-    let (events, event_of) = events::find_events(&documents, &speech_groups);
+    let (events, event_of) = events::find_events(&mut documents, &mut speech_groups);
 
     // Final order: by date, then source path; remap every index.
     let mut order: Vec<usize> = (0..documents.len()).collect();
@@ -425,7 +425,7 @@ fn make_speech_group(
 }
 
 /// The date of the speech: the canonical text's, else the earliest dated member's.
-fn group_date(documents: &[Document], group: &SpeechGroup) -> Option<PartialDate> {
+pub(crate) fn group_date(documents: &[Document], group: &SpeechGroup) -> Option<PartialDate> {
     if let Some(c) = group.canonical {
         if let Some(d) = &documents[c].date {
             return Some(d.date);
@@ -449,56 +449,7 @@ fn group_date(documents: &[Document], group: &SpeechGroup) -> Option<PartialDate
 /// none, and the date of a member that has none. Each is marked inferred.
 fn infer_dates(documents: &mut [Document], groups: &[SpeechGroup]) {
     for group in groups {
-        let dated: Vec<(usize, PartialDate)> = group
-            .members
-            .iter()
-            .filter_map(|&m| {
-                documents[m]
-                    .date
-                    .as_ref()
-                    .filter(|d| d.date.year.is_some() && !d.inferred)
-                    .map(|d| (m, d.date))
-            })
-            .collect();
-        for &m in &group.members {
-            let Some(current) = documents[m].date.clone() else {
-                continue;
-            };
-            if current.date.year.is_some() || current.date.month.is_none() {
-                continue;
-            }
-            let best = dated
-                .iter()
-                .flat_map(|&(source, d)| {
-                    let year = d.year.unwrap_or(0);
-                    [year - 1, year, year + 1].into_iter().filter_map(move |y| {
-                        let candidate = PartialDate {
-                            year: Some(y),
-                            ..current.date
-                        };
-                        let distance = (candidate.to_naive()? - d.to_naive()?).num_days().abs();
-                        Some((distance, source, candidate))
-                    })
-                })
-                .min_by_key(|&(distance, source, _)| (distance, source));
-            if let Some((distance, source, candidate)) = best {
-                if distance <= 31 {
-                    let rule = format!(
-                        "year from {} ({}), a report of the same speech",
-                        documents[source].id,
-                        documents[source].date_or_default().iso()
-                    );
-                    documents[m].date = Some(DatedField {
-                        date: candidate,
-                        inferred: true,
-                        evidence: Evidence {
-                            line: current.evidence.line,
-                            rule,
-                        },
-                    });
-                }
-            }
-        }
+        infer_years(documents, &group.members, "a report of the same speech");
         let speech_date = group
             .canonical
             .and_then(|c| documents[c].date.as_ref().map(|d| (c, d.date)))
@@ -527,19 +478,86 @@ fn infer_dates(documents: &mut [Document], groups: &[SpeechGroup]) {
     }
 }
 
+/// Gives each member whose date has a day and month but no year the year that puts it
+/// nearest (within a month) to a member's own full date; `relation` says how the two
+/// documents are related, for the evidence.
+pub(crate) fn infer_years(documents: &mut [Document], members: &[usize], relation: &str) {
+    let dated: Vec<(usize, PartialDate)> = members
+        .iter()
+        .filter_map(|&m| {
+            documents[m]
+                .date
+                .as_ref()
+                .filter(|d| d.date.year.is_some() && !d.inferred)
+                .map(|d| (m, d.date))
+        })
+        .collect();
+    if dated.is_empty() {
+        return;
+    }
+    for &m in members {
+        let Some(current) = documents[m].date.clone() else {
+            continue;
+        };
+        if current.date.year.is_some() || current.date.month.is_none() {
+            continue;
+        }
+        let best = dated
+            .iter()
+            .flat_map(|&(source, d)| {
+                let year = d.year.unwrap_or(0);
+                [year - 1, year, year + 1].into_iter().filter_map(move |y| {
+                    let candidate = PartialDate {
+                        year: Some(y),
+                        ..current.date
+                    };
+                    let distance = (candidate.to_naive()? - d.to_naive()?).num_days().abs();
+                    Some((distance, source, candidate))
+                })
+            })
+            .min_by_key(|&(distance, source, _)| (distance, source));
+        if let Some((distance, source, candidate)) = best {
+            if distance <= 31 {
+                let rule = format!(
+                    "year from {} ({}), {relation}",
+                    documents[source].id,
+                    documents[source].date_or_default().iso()
+                );
+                documents[m].date = Some(DatedField {
+                    date: candidate,
+                    inferred: true,
+                    evidence: Evidence {
+                        line: current.evidence.line,
+                        rule,
+                    },
+                });
+            }
+        }
+    }
+}
+
 /// Fills a member's missing place, and its missing or shortened speaker, from its speech
 /// group: the canonical text's place (else the one most members give) and the group's
 /// speaker. Each is listed in the document's `inferred` with the reason in its evidence.
 fn infer_places_and_speakers(documents: &mut [Document], groups: &[SpeechGroup]) {
     for group in groups {
+        // Where the speech was given: a masthead names where a text was issued instead.
+        let place_of_speech = |m: usize| {
+            let doc = &documents[m];
+            let issued = doc
+                .place_evidence
+                .as_ref()
+                .is_some_and(|e| e.rule == crate::load::analyse::MASTHEAD_PLACE);
+            doc.place.as_deref().filter(|_| !issued)
+        };
         let place = group
             .canonical
-            .and_then(|c| documents[c].place.clone().map(|p| (c, p)))
+            .and_then(|c| place_of_speech(c).map(|p| (c, p.to_string())))
             .or_else(|| {
                 let mut counts: std::collections::BTreeMap<&str, (usize, usize)> =
                     Default::default();
                 for &m in &group.members {
-                    if let Some(p) = documents[m].place.as_deref() {
+                    if let Some(p) = place_of_speech(m) {
                         counts.entry(p).or_insert((0, m)).0 += 1;
                     }
                 }

@@ -2,13 +2,15 @@
 //! dateline, body, caption, furniture), then title, date, place, publisher, kind,
 //! people and quotes.
 
-use super::date::{captured_date, find_dates, is_date_label, standalone_date, DateMatch};
+use super::date::{
+    captured_date, find_dates, is_date_label, standalone_date, DateMatch, PartialDate,
+};
 use super::dateline::{parse_dateline, Dateline};
 use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
 };
 use super::people::{compile, find_people, strip_photo_credit, SPEECH_VERBS};
-use super::quotes::{attribute, find_quoted_spans, looks_like_speech};
+use super::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
 use super::rules::Rules;
 use crate::text::{collapse_whitespace, fold, word_count};
 use regex::Regex;
@@ -99,7 +101,34 @@ static CREDITED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 fn is_caption(text: &str) -> bool {
     CAPTION.is_match(text)
         || (text.contains('/') && word_count(text) >= 5 && CREDITED_CAPTION.is_match(text))
+        || (text.len() <= 400 && word_count(text) >= 8 && TRAILING_PHOTO_CREDIT.is_match(text))
 }
+
+/// The heading of an organisation's boilerplate at the foot of a release.
+static ABOUT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:About|ABOUT|À propos (?:de|du|d['’])|Acerca de|Sobre)\s+(?:the\s+|THE\s+)?\p{Lu}[\p{L}\d&.,'’ -]{1,70}:?$",
+    )
+});
+
+/// A reporter's note at the foot of a story: who they are and how to reach them.
+fn is_author_note(text: &str) -> bool {
+    text.contains('@') && word_count(text) <= 40 && AUTHOR_NOTE.is_match(text)
+}
+
+static AUTHOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:reach|contact|email|e-mail|write to)\s+(?:him|her|them|me|the\s+author)?\s*(?:at|on|via)?\s*[\w.+-]+@[\w-]+\.[\w.]+",
+    )
+});
+
+/// A picture's description that ends in its credit: "… on Friday afternoon. Photo: Luis
+/// Ortega / Tamarack Valley Sentinel", "… in Tokyo on March 12, 2021. (Kyodo)".
+static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"[.!?]\s+(?:(?:Photo|Picture|Image|Foto|Photograph)(?:\s+credit)?\s*:\s*\p{Lu}[^.:]{1,80}|\((?:\p{Lu}[\p{L}.&-]*(?:\s+Photo)?(?:\s*/\s*[^()]{1,40})?)\))\s*$",
+    )
+});
 
 static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -209,7 +238,7 @@ fn is_spaced_menu(raw: &str) -> bool {
     segments.len() >= 3
         && segments.iter().all(|s| {
             word_count(s) <= 4
-                && s.chars().next().is_some_and(char::is_uppercase)
+                && s.chars().take(3).any(char::is_uppercase)
                 && !s.ends_with(['.', ',', ';', ':'])
         })
 }
@@ -596,6 +625,12 @@ impl Walk<'_> {
             };
             return self.remove(&line, reason);
         }
+        if self.paragraphs_seen() && (ABOUT_SECTION.is_match(text) || is_author_note(text)) {
+            // "About Dryland Water Trust": the organisation's standing description, then
+            // contacts; "Corinne Haller covers … Reach her at …": the reporter's note.
+            self.region = Region::Footer;
+            return self.remove(&line, RemovalReason::Footer);
+        }
         if is_decoration(text) && find_dates(text).is_empty() {
             return self.remove(&line, RemovalReason::Decoration);
         }
@@ -607,6 +642,9 @@ impl Walk<'_> {
         }
         if is_masthead(text) {
             return self.remove(&line, RemovalReason::Masthead);
+        }
+        if text.starts_with('(') && text.ends_with(')') && EDITORIAL_NOTE.is_match(text) {
+            return self.remove(&line, RemovalReason::Label);
         }
         // The cheap tests first: these patterns are costly on long lines.
         let words = word_count(text);
@@ -640,6 +678,11 @@ impl Walk<'_> {
         if let Some(found) = standalone {
             let label = &text[..found.start];
             let labelled = found.start > 0 && is_date_label(label);
+            if labelled && self.paragraphs_seen() && self.date_line.is_some() {
+                // "Published 5 March 2019" again under the text: the page's footer.
+                self.region = Region::Footer;
+                return self.remove(&line, RemovalReason::Footer);
+            }
             let updated = UPDATED.is_match(label);
             // "January 14, 2019 / 10:32 AM": a stamp with the time is when the story
             // went out; a copy's header date has no time.
@@ -671,6 +714,21 @@ impl Walk<'_> {
             if let Some(dateline) = parse_dateline(text, self.rules)
                 .filter(|d| d.date.is_some() && text[d.end..].trim().is_empty())
             {
+                self.dateline_line = Some((line.clone(), dateline));
+                return self.remove(&line, RemovalReason::DateLine);
+            }
+            // "ANKARA" alone above the text: a dateline without a date.
+            let place_alone = self.rules.place_at_start(text).filter(|p| {
+                self.headline.is_some()
+                    && fold(p) == fold(text.trim_end_matches([',', '-', '–', '—', ' ']))
+            });
+            if let Some(place) = place_alone {
+                let dateline = Dateline {
+                    place: Some(place.to_string()),
+                    date: None,
+                    agency: None,
+                    end: text.len(),
+                };
                 self.dateline_line = Some((line.clone(), dateline));
                 return self.remove(&line, RemovalReason::DateLine);
             }
@@ -772,6 +830,29 @@ impl Walk<'_> {
     /// Short lines after the last paragraph are the page's tail (links, labels), not
     /// subheadings.
     fn finish(&mut self) {
+        // A paragraph between the headline and the date line is the summary under the
+        // headline ("Extra funding for councils …" above "Published 5 March 2019"), when
+        // the text proper follows the date line.
+        if let Some(date_line) = self.date_line.as_ref().map(|(l, _)| l.no) {
+            let before: Vec<usize> = self
+                .blocks
+                .iter()
+                .enumerate()
+                .filter(|(_, (no, b))| *no < date_line && matches!(b, Block::Paragraph(_)))
+                .map(|(i, _)| i)
+                .collect();
+            let after = self
+                .blocks
+                .iter()
+                .any(|(no, b)| *no > date_line && matches!(b, Block::Paragraph(_)));
+            if after && (1..=2).contains(&before.len()) {
+                for i in before {
+                    if let (_, Block::Paragraph(text)) = &self.blocks[i] {
+                        self.blocks[i].1 = Block::Heading(text.clone());
+                    }
+                }
+            }
+        }
         let last_paragraph = self
             .blocks
             .iter()
@@ -1014,8 +1095,28 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         let year_from = dated_lines.into_iter().find_map(|(no, text)| {
             find_dates(text)
                 .into_iter()
-                .find(|d| d.date.year.is_some() && d.date.within_days(&field.date, 3))
-                .map(|d| (no, d.date))
+                .find_map(|d| {
+                    // "12-03-2021" either way round: the year is all that is wanted here.
+                    let readings = match d.ambiguous {
+                        Some((first, second)) => vec![
+                            PartialDate {
+                                day: Some(first),
+                                month: Some(second),
+                                ..d.date
+                            },
+                            PartialDate {
+                                day: Some(second),
+                                month: Some(first),
+                                ..d.date
+                            },
+                        ],
+                        None => vec![d.date],
+                    };
+                    readings
+                        .into_iter()
+                        .find(|r| r.year.is_some() && r.within_days(&field.date, 3))
+                })
+                .map(|date| (no, date))
         });
         if let Some((no, full)) = year_from {
             field.date.year = full.year.map(|y| {
@@ -1112,14 +1213,22 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
             })
     });
 
-    // Place: the dateline, else "in <place>" in a sentence about an event, else the first
-    // "in <place>" early in the text.
+    // Place: the dateline, else an advisory's venue, else the office a masthead names,
+    // else "in <place>" in a sentence about an event, else the first "in <place>" early
+    // in the text. Places inside quotes are what speakers talk about, not where they are.
+    let body_from = first_paragraph.as_ref().map_or(usize::MAX, |(no, _)| *no);
+    let narration: Vec<(usize, String)> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(index, (no, text))| (*no, outside_quotes(index, text, &spans)))
+        .collect();
     let place = dateline
         .as_ref()
         .and_then(|(no, d)| d.place.clone().map(|p| (p, Evidence::at(*no, "dateline"))))
         .or_else(|| venue_place(&paragraphs, rules))
-        .or_else(|| place_in_text(&paragraphs, rules, true))
-        .or_else(|| place_in_text(&paragraphs, rules, false));
+        .or_else(|| masthead_place(&walk.removed, body_from, rules))
+        .or_else(|| place_in_text(&narration, rules, true))
+        .or_else(|| place_in_text(&narration[..narration.len().min(3)], rules, false));
 
     // Publisher: the agency in the dateline, a sign-off, else a registry marker.
     let publisher = dateline
@@ -1179,6 +1288,11 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let title = match &walk.headline {
         Some(h) => {
             let text = without_site_suffix(&h.text, rules);
+            // "CORRECTED-", "UPDATE 2-": the wire's note on the version, not the headline.
+            let text = match WIRE_VERSION_TAG.find(&text) {
+                Some(tag) if tag.end() < text.len() => text[tag.end()..].to_string(),
+                _ => text,
+            };
             let title = if is_all_caps(&text) {
                 recase(&text, &paragraph_texts)
             } else {
@@ -1266,15 +1380,88 @@ fn venue_place(paragraphs: &[(usize, &str)], rules: &Rules) -> Option<(String, E
     })
 }
 
+/// A wire desk's note in brackets on a line of its own: "(Corrects spelling of name in
+/// paragraph 3)", "(Adds quotes)", "($1 = 1.3950 New Zealand dollars)".
+static EDITORIAL_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^\((?:(?:Corrects|Adds|Updates|Recasts|Refiles|Repeats|Removes|Changes|Fixes|Clarifies|Deletes|Inserts|Rewrites|Writes through|Updates with)\b[^()]{0,200}|[$€£¥]?\s?1\s*=\s*[^()]{1,80})\)$",
+    )
+});
+
+static WIRE_VERSION_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?:CORRECTED|CORRECTION|REFILE|REPEAT|RPT|UPDATE\s*\d*|WRAPUP\s*\d*|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT|BREAKINGVIEWS|(?:RPT-)?CORRECTED\s*\(OFFICIAL\))\s*[-:]\s*",
+    )
+});
+
 static VENUE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^\s*(?:venue|place|location|where)\s*:"));
 
+/// Why a place was taken from a masthead: the office that issued the text, which need not
+/// be where a speech it reports was given.
+pub const MASTHEAD_PLACE: &str = "the office named in the masthead";
+
+/// A masthead above the text that ends in the issuing office's city: "Department of
+/// Public Information • News and Media Division • New York".
+fn masthead_place(
+    removed: &[RemovedLine],
+    body_from: usize,
+    rules: &Rules,
+) -> Option<(String, Evidence)> {
+    removed
+        .iter()
+        .filter(|r| r.reason == RemovalReason::Masthead && r.line < body_from)
+        .find_map(|r| {
+            let last = r
+                .text
+                .split(['•', '|', '·'])
+                .map(str::trim)
+                .rfind(|s| !s.is_empty())?;
+            let place = rules.place_at_start(last)?;
+            (fold(place) == fold(last))
+                .then(|| (place.to_string(), Evidence::at(r.line, MASTHEAD_PLACE)))
+        })
+}
+
+/// The paragraph with every quoted span cut out (each replaced by "…"), so that only the
+/// narrator's words remain.
+fn outside_quotes(index: usize, text: &str, spans: &[QuotedSpan]) -> String {
+    let mut narration = String::with_capacity(text.len());
+    let mut from = 0;
+    for span in spans
+        .iter()
+        .filter(|s| s.paragraph <= index && s.end_paragraph >= index)
+    {
+        let start = if span.paragraph == index {
+            span.open_at
+        } else {
+            0
+        };
+        let end = if span.end_paragraph == index {
+            span.close_at
+        } else {
+            text.len()
+        };
+        if start >= from
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+        {
+            narration.push_str(&text[from..start]);
+            narration.push('…');
+            from = end;
+        }
+    }
+    narration.push_str(&text[from..]);
+    narration
+}
+
 fn place_in_text(
-    paragraphs: &[(usize, &str)],
+    paragraphs: &[(usize, String)],
     rules: &Rules,
     about_event: bool,
 ) -> Option<(String, Evidence)> {
-    for (no, paragraph) in paragraphs.iter().take(3) {
+    for (no, paragraph) in paragraphs {
         for sentence in paragraph.split(". ") {
             if about_event && !EVENT_NOUN.is_match(sentence) {
                 continue;
@@ -1422,6 +1609,39 @@ mod tests {
 
     fn analysed(text: &str) -> Analysis {
         analyse(text, &Rules::new(&LoaderConfig::default(), &[]))
+    }
+
+    #[test]
+    fn a_place_inside_a_quote_is_not_where_the_text_is() {
+        let doc = analysed(
+            "Envoy urges action on food\n\nEnvoy Hana Castillo today addressed the Global Conference on Food.\n\n“Families have waited in Beirut since 2015,” said Castillo.\n\nThe Global Conference on Food brought together 45 delegations in Nairobi.\n",
+        );
+        assert_eq!(doc.place.map(|(p, _)| p).as_deref(), Some("Nairobi"));
+    }
+
+    #[test]
+    fn a_masthead_names_the_office_that_issued_the_text() {
+        let doc = analysed(
+            "Department of Public Information • News and Media Division • New York\n\nSecretary-General Urges Action\n\nThe following is the text of the message of the Secretary-General to the conference in Santiago today, 24 October:\n\nWe must act now, together, for the climate.\n",
+        );
+        let place = doc.place.map(|(p, e)| (p, e.rule));
+        assert_eq!(
+            place,
+            Some(("New York".to_string(), MASTHEAD_PLACE.to_string()))
+        );
+    }
+
+    #[test]
+    fn wire_version_tags_and_desk_notes_are_not_the_story() {
+        let doc = analysed(
+            "CORRECTED-Farmers to be paid to fence rivers\n\n(Corrects spelling of minister's name in paragraph 3)\n\nWELLINGTON, March 12 (Reuters) - New Zealand will pay farmers to fence off rivers, the minister said.\n\n($1 = 1.3950 New Zealand dollars)\n",
+        );
+        assert_eq!(
+            doc.title.map(|(t, _, _)| t).as_deref(),
+            Some("Farmers to be paid to fence rivers")
+        );
+        assert_eq!(doc.body.len(), 1);
+        assert_eq!(doc.place.map(|(p, _)| p).as_deref(), Some("Wellington"));
     }
 
     #[test]

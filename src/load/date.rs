@@ -235,9 +235,9 @@ impl DateMatch {
     }
 }
 
-/// 03/04/2019, 3.4.2019, 2019/04/03: numeric dates with a four-digit year.
+/// 03/04/2019, 3.4.2019, 12-03-2021, 2019/04/03: numeric dates with a four-digit year.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})|(?P<a2>\d{1,2})\.(?P<b2>\d{1,2})\.(?P<y2>\d{4})|(?P<y3>\d{4})/(?P<m3>\d{1,2})/(?P<d3>\d{1,2}))\b")
+    Regex::new(r"\b(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})|(?P<a2>\d{1,2})\.(?P<b2>\d{1,2})\.(?P<y2>\d{4})|(?P<y3>\d{4})/(?P<m3>\d{1,2})/(?P<d3>\d{1,2})|(?P<a4>\d{1,2})-(?P<b4>\d{1,2})-(?P<y4>\d{4}))\b")
         .unwrap_or_else(|e| panic!("numeric date pattern must compile: {e}"))
 });
 
@@ -247,13 +247,14 @@ fn numeric_dates(text: &str) -> Vec<DateMatch> {
         .filter_map(|caps| {
             let whole = caps.get(0)?;
             let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-            let (year, first, second, year_first) = match (number("y"), number("y2"), number("y3"))
-            {
-                (Some(y), _, _) => (y, number("a")?, number("b")?, false),
-                (_, Some(y), _) => (y, number("a2")?, number("b2")?, false),
-                (_, _, Some(y)) => (y, number("d3")?, number("m3")?, true),
-                _ => return None,
-            };
+            let (year, first, second, year_first) =
+                match (number("y"), number("y2"), number("y3"), number("y4")) {
+                    (Some(y), _, _, _) => (y, number("a")?, number("b")?, false),
+                    (_, Some(y), _, _) => (y, number("a2")?, number("b2")?, false),
+                    (_, _, Some(y), _) => (y, number("d3")?, number("m3")?, true),
+                    (_, _, _, Some(y)) => (y, number("a4")?, number("b4")?, false),
+                    _ => return None,
+                };
             let year = i32::try_from(year).ok()?;
             let (first, second) = (u8::try_from(first).ok()?, u8::try_from(second).ok()?);
             let valid =
@@ -401,8 +402,8 @@ pub fn standalone_date(line: &str) -> Option<DateMatch> {
     let found = find_dates(trimmed).into_iter().next()?;
     let before = &trimmed[..found.start];
     let after = &trimmed[found.end..];
-    let alone = (before.is_empty() || is_date_label(before))
-        && (after.is_empty() || TIME_OF_DAY.is_match(after));
+    let alone = (before.is_empty() || is_date_label(before) || BYLINE_BAR.is_match(before))
+        && (after.is_empty() || TIME_OF_DAY.is_match(after) || UPDATE_NOTE.is_match(after));
     alone.then_some(found)
 }
 
@@ -421,7 +422,7 @@ pub fn captured_date(line: &str) -> Option<DateMatch> {
 }
 
 static CAPTURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:printed|retrieved|accessed|captured|archived|downloaded|saved|generated|page\s+generated)(?:\s+(?:on|at))?\s*:?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:this\s+)?(?:web\s*)?page\s+(?:was\s+)?)?(?:printed|retrieved|accessed|captured|archived|downloaded|saved|generated)(?:\s+(?:on|at))?\s*:?\s*$")
         .unwrap_or_else(|e| panic!("capture label pattern must compile: {e}"))
 });
 
@@ -433,14 +434,26 @@ pub fn is_date_label(text: &str) -> bool {
 
 /// What may stand before a date on a line of its own: "Published:", "Updated on".
 static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date)(?:\s+(?:on|at))?|for\s+immediate\s+release|embargoed\s+(?:until|till|to)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?)\s*[:,–—-]?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date|publication\s+date|date\s+of\s+(?:publication|issue)|release\s+date)(?:\s+(?:on|at))?|for\s+immediate\s+release|embargoed\s+(?:until|till|to)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?)\s*[:,–—-]?\s*$")
         .unwrap_or_else(|e| panic!("date label pattern must compile: {e}"))
+});
+
+/// "Zeynep Kaya Demir |": an author's name and a bar before the date.
+static BYLINE_BAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}\s*\|\s*$")
+        .unwrap_or_else(|e| panic!("byline pattern must compile: {e}"))
+});
+
+/// " - Update : 13.03.2021": when the text was updated, after the date it was published.
+static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*[-–—/|]\s*(?:last\s+)?(?:update|updated|modified)\b[^/|]{0,40}$")
+        .unwrap_or_else(|e| panic!("update note pattern must compile: {e}"))
 });
 
 /// What may follow a date on a line of its own: a time of day ("/ 10:32 AM",
 /// "at 3.15 p.m. GMT", "- 14:05 CET").
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:--|[/|,·•–—-])\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d{2})?)\)?)?\s*(?:[/|]\s*updated\b[^/|]{0,40})?$")
+    Regex::new(r"(?i)^\s*(?:(?:--|[/|,·•–—-])\s*)?(?:at\s+)?\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)\s*[+-]?\s*\d{0,2}(?::?\d{2})?)\)?)?\s*(?:(?:Uhr|h|hrs|JST|IST)\b)?\s*(?:[/|]\s*[^/|]{0,40}|[-–—]\s*(?:last\s+)?updated?\b[^/|]{0,40}|by\s+[\p{Lu}][\w .-]{0,40})?$")
         .unwrap_or_else(|e| panic!("time pattern must compile: {e}"))
 });
 
@@ -462,6 +475,7 @@ mod tests {
             ("Sunday, 17 January 2021", "2021-01-17"),
             ("25/03/2019", "2019-03-25"),
             ("2019/04/03", "2019-04-03"),
+            ("25-03-2019", "2019-03-25"),
         ] {
             let got = find_dates(text).first().map(|d| d.date.iso());
             assert_eq!(got.as_deref(), Some(want), "{text}");

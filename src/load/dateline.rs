@@ -20,7 +20,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*(?:--|[-–�
 /// "(Reuters) -", "(AP) —", "/CNW/ -": the agency after the place and date.
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^\s*(?:\((?P<agency>\p{Lu}[\p{L}/&.' -]{0,40})\)|/(?P<wire>\p{Lu}[\p{L}&. -]{1,30})/)\s*(?:\.?(?:--|[-–—:]))?\s*",
+        r"^\s*(?:\((?P<agency>\p{L}[\p{L}/&.' -]{0,40})\)|/(?P<wire>\p{Lu}[\p{L}&. -]{1,30})/)\s*(?:\.?(?:--|[-–—:]))?\s*",
     )
 });
 /// ", ON", ", D.C.", ", Kenya": a state, province or country after the dateline city.
@@ -29,6 +29,9 @@ static REGION: LazyLock<Regex> = LazyLock::new(|| {
         r"^,\s*(?:\p{Lu}{2}\b|\p{Lu}\.\s?\p{Lu}\.|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)(?:[,\s]|$)",
     )
 });
+/// What stands between a dateline's place and its date: a comma, or a dash after a
+/// region ("NAIROBI, Kenya — March 12, 2021 —"). Ends just after the comma or dash.
+static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*[,–—]"));
 /// A dash between a wire-style place and the text: "GENEVA — The ...".
 static DASH: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s+(?:--|[-–—])\s+"));
 /// A place not in the gazetteer: wire style capitals ("KIGALI") or a short capitalised name.
@@ -59,10 +62,55 @@ fn agency_of(caps: &regex::Captures<'_>) -> Option<String> {
         .map(|a| a.as_str().trim().to_string())
 }
 
+/// The agency in brackets at `text`'s start. A name in lower case ("(dpa)") counts only
+/// when it is a known publisher: "(see below)" is not an agency.
+fn agency_at<'t>(text: &'t str, rules: &Rules) -> Option<regex::Captures<'t>> {
+    AGENCY.captures(text).filter(|caps| {
+        caps.name("agency").is_none_or(|a| {
+            a.as_str().starts_with(char::is_uppercase)
+                || rules.publisher_named(a.as_str()).is_some()
+        })
+    })
+}
+
+/// "Kyodo -" after a dateline's date: a known publisher's name without brackets.
+fn bare_agency(text: &str, rules: &Rules) -> Option<(String, usize)> {
+    let caps = BARE_AGENCY.captures(text)?;
+    let name = caps.name("agency")?.as_str();
+    rules.publisher_named(name)?;
+    Some((name.to_string(), caps.get(0)?.end()))
+}
+
+static BARE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^\s+(?P<agency>\p{Lu}[\p{L}&.-]*(?:\s\p{Lu}[\p{L}&.-]*){0,2})\s+(?:--|[-–—])\s+")
+});
+
+/// "(ANSA) - ROMA, 12 MAR - ": the agency in brackets before the place and date.
+fn agency_first(text: &str, rules: &Rules) -> Option<Dateline> {
+    let caps = agency_at(text, rules).filter(|c| c.name("agency").is_some())?;
+    let skip = caps.get(0)?.end();
+    let agency = agency_of(&caps);
+    let rest = parse_dateline(&text[skip..], rules).filter(|d| d.agency.is_none())?;
+    let date = rest.date.map(|d| DateMatch {
+        start: d.start + skip,
+        end: d.end + skip,
+        ..d
+    });
+    Some(Dateline {
+        place: rest.place,
+        date,
+        agency,
+        end: rest.end + skip,
+    })
+}
+
 /// Reads the dateline at the start of a paragraph, if it has one.
 pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
     // "(London, 5 June 2020) – ": an NGO's dateline in brackets.
     if let Some(inner) = text.strip_prefix('(') {
+        if let Some(dateline) = agency_first(text, rules) {
+            return Some(dateline);
+        }
         let close = inner.find(')').filter(|&i| i <= 80)?;
         let dateline = parse_dateline(&inner[..close], rules)?;
         dateline.date.as_ref()?;
@@ -82,7 +130,7 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
     let first_date = find_dates(text).into_iter().next();
     if let Some(date) = first_date.clone().filter(|d| d.start == 0) {
         let rest = &text[date.end..];
-        if let Some(caps) = AGENCY.captures(rest) {
+        if let Some(caps) = agency_at(rest, rules) {
             let agency = agency_of(&caps);
             return Some(Dateline {
                 place: None,
@@ -137,14 +185,15 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
         rest_at += region.end() - usize::from(kept);
     }
     let mut date = None;
-    if let Some(after_comma) = text[rest_at..].strip_prefix(',') {
+    let date_lead = DATE_LEAD.find(&text[rest_at..]).map(|m| rest_at + m.end());
+    if let Some(after_comma) = date_lead.map(|at| &text[at..]) {
         let trimmed = after_comma.trim_start();
         // "Genève, le 2 avril 2014": the French article before the date.
         let trimmed = trimmed
             .strip_prefix("le ")
             .or_else(|| trimmed.strip_prefix("el "))
             .unwrap_or(trimmed);
-        let offset = rest_at + 1 + (after_comma.len() - trimmed.len());
+        let offset = text.len() - trimmed.len();
         if let Some(found) = find_dates(trimmed)
             .into_iter()
             .next()
@@ -160,9 +209,15 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
     }
     let mut agency = None;
     let mut dashed = false;
-    if let Some(caps) = AGENCY.captures(&text[rest_at..]) {
+    if let Some(caps) = agency_at(&text[rest_at..], rules) {
         agency = agency_of(&caps);
         rest_at += caps[0].len();
+    } else if let Some((name, len)) = date
+        .as_ref()
+        .and_then(|_| bare_agency(&text[rest_at..], rules))
+    {
+        agency = Some(name);
+        rest_at += len;
     } else if date.is_some() {
         if let Some(sep) = SEPARATOR.find(&text[rest_at..]) {
             rest_at += sep.end();
@@ -285,6 +340,61 @@ mod tests {
             read("LISBON, 27 June 2022"),
             Some((s("Lisbon"), s("2022-06-27"), None, String::new()))
         );
+    }
+
+    #[test]
+    fn reads_agency_first_bare_agency_and_dashed_datelines() {
+        let s = |x: &str| Some(x.to_string());
+        let rules = Rules::new(
+            &LoaderConfig::default(),
+            &[
+                crate::config::PublisherConfig {
+                    name: "dpa".into(),
+                    aliases: vec![],
+                    markers: vec![],
+                    date_order: None,
+                },
+                crate::config::PublisherConfig {
+                    name: "Kyodo News".into(),
+                    aliases: vec!["Kyodo".into()],
+                    markers: vec![],
+                    date_order: None,
+                },
+            ],
+        );
+        let read_with = |text: &str| {
+            parse_dateline(text, &rules).map(|d| {
+                (
+                    d.place,
+                    d.date.map(|x| x.date.iso()),
+                    d.agency,
+                    text[d.end..].to_string(),
+                )
+            })
+        };
+        assert_eq!(
+            read_with("(ANSA) - ROMA, 12 MAR - Nel 2020"),
+            Some((s("Roma"), s("--03-12"), s("ANSA"), "Nel 2020".into()))
+        );
+        assert_eq!(
+            read_with("TOKYO, March 12 Kyodo - The government"),
+            Some((
+                s("Tokyo"),
+                s("--03-12"),
+                s("Kyodo"),
+                "The government".into()
+            ))
+        );
+        assert_eq!(
+            read_with("Berlin (dpa) - Rettungswagen"),
+            Some((s("Berlin"), None, s("dpa"), "Rettungswagen".into()))
+        );
+        assert_eq!(
+            read_with("NAIROBI, Kenya — March 12, 2021 — Almost half"),
+            Some((s("Nairobi"), s("2021-03-12"), None, "Almost half".into()))
+        );
+        // A lower-case word in brackets is no agency unless the site knows it.
+        assert_eq!(read("Berlin (see below) - the city"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// Words that introduce a person's name: honorifics, offices and roles. A capitalised
 /// sequence right after one of these is a name ("Secretary-General Ban Ki-moon",
 /// "Sudanese diplomat Francis Deng").
-const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
+const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Shri|Smt|Shrimati|Sri|Srimati|Kumari|Excellency|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
 
 /// Capitalised words that are never part of a person's name in these texts: offices,
 /// institutions, calendar words and sentence openers.
@@ -258,6 +258,47 @@ const NOT_NAME_WORDS: &[&str] = &[
 ];
 
 /// Words that end the name of an organisation: a candidate ending in one is no person.
+/// The subject words of an office ("Minister for Drought and Emergency Management",
+/// "Minister for Youth", "Governor of Kostroma Region"): never part of a person's name.
+const OFFICE_WORDS: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "communications",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "drought",
+    "economy",
+    "education",
+    "emergency",
+    "employment",
+    "energy",
+    "environment",
+    "finance",
+    "fisheries",
+    "forestry",
+    "health",
+    "housing",
+    "industry",
+    "infrastructure",
+    "innovation",
+    "justice",
+    "labour",
+    "management",
+    "planning",
+    "region",
+    "relations",
+    "resources",
+    "security",
+    "services",
+    "tourism",
+    "trade",
+    "transport",
+    "welfare",
+    "youth",
+];
+
 const ORGANISATION_WORDS: &[&str] = &[
     "council",
     "board",
@@ -325,7 +366,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// A name token: capitalised, letters with inner hyphens and apostrophes ("Ki-moon", "O'Brien").
 const NAME_TOKEN: &str = r"\b\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*\b";
-const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|du|dos|das|ter";
+const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|du|dos|das|ter|te";
 
 /// Verbs that attribute speech.
 pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on|dijo|afirmó|declaró|señaló|explicó|añadió|aseguró|indicó|subrayó|destacó|advirtió|a déclaré|a affirmé|a souligné|a rappelé|a dit|a ajouté|a expliqué|a indiqué|a estimé|a déploré|a insisté";
@@ -475,10 +516,15 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
         .position(|t| is_name_word(t) && !is_title_word(t))?;
     let end = tokens.iter().rposition(|t| is_name_word(t))?;
     let particles: Vec<&str> = PARTICLES.split('|').collect();
-    let is_foreign = |t: &&str| !is_name_word(t) && !particles.contains(t);
+    let is_foreign = |t: &&str| {
+        (!is_name_word(t) && !particles.contains(t))
+            || OFFICE_WORDS.contains(&fold(t).as_str())
+            || ORGANISATION_WORDS.contains(&fold(t).as_str())
+            || is_title_word(t)
+    };
     // An office or institution before the name ("Commonwealth Affairs Jane Okafor"):
     // the name is what follows its last word.
-    let start = match tokens[start..=end].iter().rposition(is_foreign) {
+    let start = match tokens[start..end].iter().rposition(is_foreign) {
         Some(last) => start + last + 1,
         None => start,
     };
@@ -584,16 +630,18 @@ pub fn resolve_mention<'a>(mention: &str, people: &'a [String]) -> Option<&'a st
         .skip_while(|t| is_title_word(t) || t.chars().count() == 1)
         .filter(|t| is_name_word(t))
         .collect();
-    if tokens.is_empty() {
-        return None;
-    }
-    people
-        .iter()
-        .find(|p| {
-            let ptoks = name_tokens(p);
-            tokens.iter().all(|t| ptoks.contains(t))
-        })
-        .map(String::as_str)
+    // "Delhi Assembly Meena Chaudhary": an office's words may run into the name, so
+    // words are dropped from the front until the rest names someone.
+    (0..tokens.len()).find_map(|skip| {
+        let rest = &tokens[skip..];
+        people
+            .iter()
+            .find(|p| {
+                let ptoks = name_tokens(p);
+                rest.iter().all(|t| ptoks.contains(t))
+            })
+            .map(String::as_str)
+    })
 }
 
 /// Everyone of `people` that `text` mentions, in order.

@@ -23,6 +23,8 @@ const MAX_QUOTE_PARAGRAPHS: usize = 4;
 #[derive(Clone, Copy, PartialEq)]
 enum Outer {
     Curly,
+    /// German „…“ (and Polish „…”): the low mark opens, either high mark closes.
+    Low,
     Straight,
 }
 
@@ -62,22 +64,32 @@ pub fn find_quoted_spans(paragraphs: &[&str]) -> Vec<QuotedSpan> {
             match (c, open.as_mut()) {
                 ('“' | '„' | '«', None) => {
                     open = Some(Open {
-                        outer: Outer::Curly,
+                        outer: if c == '„' { Outer::Low } else { Outer::Curly },
                         depth: 1,
                         paragraph: p,
                         open_at: i,
                         text: String::new(),
                     })
                 }
+                ('“' | '”', Some(o)) if o.outer == Outer::Low && o.depth == 1 => {
+                    spans.push(QuotedSpan {
+                        text: clean_quote_text(&o.text),
+                        paragraph: o.paragraph,
+                        open_at: o.open_at,
+                        end_paragraph: p,
+                        close_at: i + c.len_utf8(),
+                    });
+                    open = None;
+                }
                 ('“' | '„' | '«', Some(o)) => {
                     o.depth += 1;
                     o.text.push(c);
                 }
-                ('”' | '»', Some(o)) if o.outer == Outer::Curly && o.depth > 1 => {
+                ('”' | '»', Some(o)) if o.outer != Outer::Straight && o.depth > 1 => {
                     o.depth -= 1;
                     o.text.push(c);
                 }
-                ('”' | '»', Some(o)) if o.outer == Outer::Curly => {
+                ('”' | '»', Some(o)) if o.outer != Outer::Straight => {
                     spans.push(QuotedSpan {
                         text: clean_quote_text(&o.text),
                         paragraph: o.paragraph,
@@ -137,7 +149,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 /// "…," he said / the UN chief said / Mr. Ban told / Ban explained
 static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^[\s,;:.!?—–-]*(?:(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}))(?:,\s+(?i:the|a|an|his|her|their|its|who|whose)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"#
+        r#"^[\s,;:.!?—–-]*(?:(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,5}}))(?:,\s+(?i:the|a|an|his|her|their|its|who|whose)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"#
     ))
 });
 /// "…," the council's director-general, Rafael Ortega Vidal, told reporters.
@@ -177,6 +189,10 @@ static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Gen|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})$",
     )
 });
+
+/// A paragraph that ends by introducing the quote below it: "…, said:".
+static INTRODUCES_QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"\b(?:{SPEECH_VERBS})(?:\s+\p{{Ll}}+)?\s*:\s*$")));
 
 /// The text of the sentence before `at`: from the last sentence end up to `at`.
 fn sentence_before(text: &str, at: usize) -> &str {
@@ -256,6 +272,13 @@ pub fn attribute(
             })
             .or_else(|| last_mentioned(before, people).map(|p| Attribution::Person(p.to_string())))
             .or_else(|| {
+                // "Rural Affairs Minister Lucy Pemberton said:" on its own, then the quote.
+                let introduction = paragraphs.get(span.paragraph.checked_sub(1)?)?;
+                (span.open_at == 0 && INTRODUCES_QUOTE.is_match(introduction))
+                    .then(|| last_mentioned(introduction, people))?
+                    .map(|p| Attribution::Person(p.to_string()))
+            })
+            .or_else(|| {
                 (PRONOUN_BEFORE.is_match(before) || SPEECH_VERB_THAT.is_match(before))
                     .then_some(Attribution::Contextual)
             });
@@ -318,6 +341,14 @@ mod tests {
             .into_iter()
             .map(|s| s.text)
             .collect()
+    }
+
+    #[test]
+    fn german_low_quotes_close_with_a_high_mark() {
+        assert_eq!(
+            texts(&["„Wir fahren mehr Einsätze“, sagte er. „Das geht nicht.”"]),
+            vec!["Wir fahren mehr Einsätze", "Das geht nicht."]
+        );
     }
 
     #[test]
