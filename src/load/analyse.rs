@@ -151,7 +151,7 @@ static DELIVERY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// Representative …", "Secretary-General's message to …".
 static SPEECH_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^(?:(?:full\s+)?text\s+of\s+(?:the\s+)?)?(?:(?:opening|closing|keynote|welcoming|welcome|video|joint|written)\s+)?(?:remarks|statement|speech|address|declaration|message|keynote|lecture|testimony|briefing)\s+(?:by|of|from|attributable\s+to)\b|^[\p{L} .-]{2,60}(?:'s|’s)\s+(?:(?:opening|closing|keynote|video)\s+)?(?:remarks|statement|speech|address|message)\s+(?:to|at|on|for)\b",
+        r"(?i)^(?:(?:full\s+)?text\s+of\s+(?:the\s+)?)?(?:(?:opening|closing|keynote|welcoming|welcome|video|joint|written)\s+)?(?:remarks|statement|speech|address|declaration|message|keynote|lecture|testimony|briefing|communiqu[eé]|final\s+communiqu[eé]|resolution)\s+(?:by|of|from|issued\s+by|attributable\s+to)\b|^[\p{L} .-]{2,60}(?:'s|’s)\s+(?:(?:opening|closing|keynote|video)\s+)?(?:remarks|statement|speech|address|message)\s+(?:to|at|on|for)\b",
     )
 });
 /// Who a speech headline says gave it: "Speech by Executive Secretary Kaarin Lepik at …".

@@ -437,6 +437,14 @@ static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         full_name_pattern()
     ))
 });
+/// "Doreen Pickles of the Swaledale Bus Users' Group, told MPs": a name, the body the
+/// person speaks for, then a speech verb.
+static OF_ORGANISATION_SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r#"(?P<name>{})\s+of\s+(?:the\s+)?\p{{Lu}}[^,.;“”"]{{1,80}},\s+(?:{SPEECH_VERBS})\b"#,
+        full_name_pattern()
+    ))
+});
 static SPEAKS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"\b(?:{SPEECH_VERBS})\s+(?P<name>{})",
@@ -568,6 +576,7 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             &*SPEAKS_BEFORE,
             &*APPOSITION,
             &*MONSIEUR,
+            &*OF_ORGANISATION_SPEAKS,
         ] {
             for caps in captures_all(re, &view.text) {
                 if let Some(m) = caps.name("name").or_else(|| caps.name("opener")) {
