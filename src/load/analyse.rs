@@ -12,6 +12,7 @@ use super::document::{
 use super::people::{compile, find_people, strip_photo_credit, SPEECH_VERBS};
 use super::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
 use super::rules::Rules;
+use super::transcript::find_turns;
 use crate::text::{collapse_whitespace, fold, word_count};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -104,6 +105,61 @@ fn is_caption(text: &str) -> bool {
         || (text.len() <= 400 && word_count(text) >= 8 && TRAILING_PHOTO_CREDIT.is_match(text))
 }
 
+/// "Hagerstown, Maryland": a town the gazetteer does not know, named by its state or
+/// country.
+fn town_and_region(text: &str, rules: &Rules) -> Option<String> {
+    let (town, region) = text.trim().split_once(',')?;
+    let town = town.trim();
+    let capitalised = |s: &str| {
+        s.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    (rules.is_region(region)
+        && (1..=3).contains(&word_count(town))
+        && capitalised(town)
+        && !rules.is_region(town))
+    .then(|| town.to_string())
+}
+
+/// "3/9/21, 2:14 PM<tab>Remarks by … | The White House": a browser's print header.
+static PRINT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?$",
+    )
+});
+/// "https://www.example.org/news/story/<tab>1/2": a browser's print footer.
+static PRINT_FOOTER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}/\d{1,3}$"));
+
+/// The date of a print header, day and month in the order the publisher's convention
+/// settles later (as any numeric date).
+fn print_header_date(text: &str) -> Option<DateMatch> {
+    if !text.contains(':') || text.len() > 300 {
+        return None;
+    }
+    let caps = PRINT_HEADER.captures(text)?;
+    let number = |name: &str| caps.name(name)?.as_str().parse::<u16>().ok();
+    let (first, second, year) = (number("a")?, number("b")?, number("y")?);
+    let year = i32::from(if year < 100 { 2000 + year } else { year });
+    let (first, second) = (u8::try_from(first).ok()?, u8::try_from(second).ok()?);
+    let date = PartialDate::ymd(year, second, first);
+    let swapped = PartialDate::ymd(year, first, second);
+    let (date, ambiguous) = match (date.to_naive(), swapped.to_naive()) {
+        (Some(_), Some(_)) if first != second => (date, Some((first, second))),
+        (Some(_), _) => (date, None),
+        (None, Some(_)) => (swapped, None),
+        (None, None) => return None,
+    };
+    let end = caps.name("y")?.end();
+    Some(DateMatch {
+        date,
+        start: 0,
+        end,
+        weekday: None,
+        ambiguous,
+    })
+}
+
 /// The heading of an organisation's boilerplate at the foot of a release.
 static ABOUT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -126,7 +182,7 @@ static AUTHOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// Ortega / Tamarack Valley Sentinel", "… in Tokyo on March 12, 2021. (Kyodo)".
 static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"[.!?]\s+(?:(?:Photo|Picture|Image|Foto|Photograph)(?:\s+credit)?\s*:\s*\p{Lu}[^.:]{1,80}|\((?:\p{Lu}[\p{L}.&-]*(?:\s+Photo)?(?:\s*/\s*[^()]{1,40})?)\))\s*$",
+        r"[.!?]\s+(?:(?:Photo|Picture|Image|Foto|Photograph)(?:\s+credit)?\s*:\s*\p{Lu}[^.:]{1,80}|\((?:\p{Lu}[\p{L}&-]*(?:\s+Photo)?(?:\s*/\s*[^()]{1,40})?)\))\s*$",
     )
 });
 
@@ -616,6 +672,18 @@ impl Walk<'_> {
         if self.region == Region::Footer {
             return self.remove(&line, RemovalReason::Footer);
         }
+        // What a browser prints on every page: the date, time and title at the top, the
+        // address and page number at the foot. They may fall anywhere in the text.
+        if let Some(found) = print_header_date(text) {
+            if self.header_date.is_none() {
+                self.header_date = Some((line.clone(), found));
+                self.capture_labelled = true;
+            }
+            return self.remove(&line, RemovalReason::CaptureDate);
+        }
+        if PRINT_FOOTER.is_match(text) {
+            return self.remove(&line, RemovalReason::Masthead);
+        }
         if self.paragraphs_seen() && self.rules.footer_markers.matches(text) {
             self.region = Region::Footer;
             let reason = if is_decoration(text) {
@@ -718,13 +786,26 @@ impl Walk<'_> {
                 return self.remove(&line, RemovalReason::DateLine);
             }
             // "ANKARA" alone above the text: a dateline without a date.
-            let place_alone = self.rules.place_at_start(text).filter(|p| {
-                self.headline.is_some()
-                    && fold(p) == fold(text.trim_end_matches([',', '-', '–', '—', ' ']))
-            });
+            // "The Kremlin, Moscow" likewise: the known place among a few short names.
+            let short = word_count(text) <= 6
+                && !ends_sentence(text)
+                && !text.chars().any(|c| c.is_ascii_digit());
+            let place_alone = text
+                .trim_end_matches([',', '-', '–', '—', ' '])
+                .rsplit(',')
+                .take(3)
+                .map(str::trim)
+                .find_map(|segment| {
+                    self.rules
+                        .place_at_start(segment)
+                        .filter(|p| fold(p) == fold(segment))
+                        .map(str::to_string)
+                })
+                .or_else(|| town_and_region(text, self.rules))
+                .filter(|_| self.headline.is_some() && short);
             if let Some(place) = place_alone {
                 let dateline = Dateline {
-                    place: Some(place.to_string()),
+                    place: Some(place),
                     date: None,
                     agency: None,
                     end: text.len(),
@@ -934,7 +1015,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         .collect();
     let mut people_sources: Vec<&str> = paragraph_texts.clone();
     people_sources.extend(captions.iter().copied());
-    let people = find_people(&people_sources, &rules.places);
+    let mut people = find_people(&people_sources, &rules.places);
 
     // Quotes.
     let spans = find_quoted_spans(&paragraph_texts);
@@ -1033,13 +1114,37 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         )
     };
 
+    // A transcript: its labelled turns are the text itself, and their labels its speakers.
+    let context: Vec<&str> = walk
+        .headline
+        .iter()
+        .map(|h| h.text.as_str())
+        .chain(paragraph_texts.iter().copied())
+        .collect();
+    let turns = find_turns(&paragraph_texts, &people, &context);
+    let (kind, kind_evidence) = match &turns {
+        Some(t) if kind != Kind::FullText => (
+            Kind::FullText,
+            Evidence::rule(format!(
+                "{} paragraphs open with a speaker's label: a transcript",
+                t.count
+            )),
+        ),
+        _ => (kind, kind_evidence),
+    };
     let mut speakers: Vec<String> = Vec::new();
+    for speaker in turns.iter().flat_map(|t| t.speakers.iter()) {
+        if !people.iter().any(|p| fold(p) == fold(speaker)) {
+            people.push(speaker.clone());
+        }
+        speakers.push(speaker.clone());
+    }
     for speaker in quotes.iter().filter_map(|q| q.speaker.clone()) {
         if !speakers.iter().any(|s| fold(s) == fold(&speaker)) {
             speakers.push(speaker);
         }
     }
-    if kind == Kind::FullText {
+    if kind == Kind::FullText && turns.is_none() {
         // The speaker a full text names: in its introduction, else in its headline
         // ("Speech by Executive Secretary Kaarin Lepik at …").
         let introduced_by = intro.map(|(_, t)| *t).or_else(|| {
@@ -1261,6 +1366,16 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
             line: None,
             message: "unknown publisher (add it to [[publishers]] in site.toml)".to_string(),
         });
+    }
+    if let (Some(field), Some((_, found))) = (captured.as_mut(), walk.header_date.as_ref()) {
+        if found.ambiguous.is_some() {
+            let order = publisher.as_ref().and_then(|(p, _)| rules.date_order(p));
+            match found.resolve(order) {
+                Some(resolved) => field.date = resolved,
+                // Which day a capture was is not worth a guess.
+                None => captured = None,
+            }
+        }
     }
     if let Some(found) = date_read.filter(|d| d.ambiguous.is_some()) {
         let order = publisher.as_ref().and_then(|(p, _)| rules.date_order(p));

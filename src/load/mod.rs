@@ -9,6 +9,7 @@ pub mod overrides;
 pub mod people;
 pub mod quotes;
 pub mod rules;
+pub mod transcript;
 
 pub use date::PartialDate;
 pub use document::*;

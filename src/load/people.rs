@@ -526,6 +526,8 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
     let particles: Vec<&str> = PARTICLES.split('|').collect();
     let is_foreign = |t: &&str| {
         (!is_name_word(t) && !particles.contains(t))
+            // "Q" (a reporter's question) or a stray letter; an initial has its full stop.
+            || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase()))
             || OFFICE_WORDS.contains(&fold(t).as_str())
             || ORGANISATION_WORDS.contains(&fold(t).as_str())
             || is_title_word(t)

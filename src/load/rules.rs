@@ -31,6 +31,12 @@ const BUILTIN_BOILERPLATE: &[&str] = &[
     "manage cookies",
     "read this release in*",
     "from:*",
+    "next post:*",
+    "previous post:*",
+    "next story:*",
+    "previous story:*",
+    "text version",
+    "copy link",
     "anzeige",
     "pubblicità",
     "publicité",
@@ -376,6 +382,8 @@ pub struct Rules {
     pub places: Vec<String>,
     /// The same places folded, for matching.
     places_folded: Vec<String>,
+    /// States, provinces and countries, folded: what may follow a town's name.
+    regions: HashSet<String>,
     pub max_file_bytes: u64,
 }
 
@@ -412,8 +420,19 @@ impl Rules {
             publishers,
             places_folded: places.iter().map(|p| fold(p)).collect(),
             places,
+            regions: include_str!("regions.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(fold)
+                .collect(),
             max_file_bytes: loader.max_file_bytes,
         }
+    }
+
+    /// Whether `text` is a state, province or country ("Maryland", "Kenya").
+    pub fn is_region(&self, text: &str) -> bool {
+        self.regions.contains(&fold(text.trim()))
     }
 
     /// The known place `text` starts with, written as the place list writes it.
