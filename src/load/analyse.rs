@@ -9,7 +9,7 @@ use super::dateline::{parse_dateline, Dateline};
 use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
 };
-use super::people::{compile, find_people, strip_photo_credit, SPEECH_VERBS};
+use super::people::{compile, find_people, name_tokens, strip_photo_credit, SPEECH_VERBS};
 use super::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
 use super::rules::Rules;
 use super::transcript::find_turns;
@@ -709,6 +709,15 @@ impl Walk<'_> {
             return self.remove(&line, RemovalReason::ImageLabel);
         }
         if is_masthead(text) {
+            // "Speech | 12-03-2021 | 14:30": a row of labels that dates the text.
+            let dated = text
+                .split('|')
+                .find_map(standalone_date)
+                .filter(|_| !self.paragraphs_seen() && self.date_line.is_none());
+            if let Some(found) = dated {
+                self.date_line = Some((line.clone(), found));
+                return self.remove(&line, RemovalReason::DateLine);
+            }
             return self.remove(&line, RemovalReason::Masthead);
         }
         if text.starts_with('(') && text.ends_with(')') && EDITORIAL_NOTE.is_match(text) {
@@ -1161,6 +1170,15 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
                     .find(|p| fold(p) == fold(&person))
                     .cloned()
                     .unwrap_or(person);
+                // "Van Doorn" in the text is the "Marieke van Doorn" of the headline.
+                let tokens = name_tokens(&person);
+                match people.iter_mut().find(|p| {
+                    let short = name_tokens(p);
+                    short.len() <= tokens.len() && short.iter().all(|t| tokens.contains(t))
+                }) {
+                    Some(known) => known.clone_from(&person),
+                    None => people.push(person.clone()),
+                }
                 if !speakers.contains(&person) {
                     speakers.insert(0, person);
                 }
@@ -1332,6 +1350,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         .and_then(|(no, d)| d.place.clone().map(|p| (p, Evidence::at(*no, "dateline"))))
         .or_else(|| venue_place(&paragraphs, rules))
         .or_else(|| masthead_place(&walk.removed, body_from, rules))
+        .or_else(|| headline_place(walk.headline.as_ref(), rules))
         .or_else(|| place_in_text(&narration, rules, true))
         .or_else(|| place_in_text(&narration[..narration.len().min(3)], rules, false));
 
@@ -1535,6 +1554,40 @@ fn masthead_place(
             let place = rules.place_at_start(last)?;
             (fold(place) == fold(last))
                 .then(|| (place.to_string(), Evidence::at(r.line, MASTHEAD_PLACE)))
+        })
+}
+
+/// "Speech by … at the Blue Deltas Conference, Rotterdam, 12 March 2021": a known place
+/// standing alone between the headline's commas.
+fn headline_place(headline: Option<&Line>, rules: &Rules) -> Option<(String, Evidence)> {
+    let headline = headline?;
+    let segments: Vec<&str> = headline.text.split(',').map(str::trim).collect();
+    segments
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, segment)| {
+            // A known place, or a capitalised name the headline dates: "…, Rotterdam, 12
+            // March 2021".
+            let known = rules
+                .place_at_start(segment)
+                .filter(|p| fold(p) == fold(segment))
+                .map(str::to_string);
+            let dated_next = segments
+                .get(i + 1)
+                .is_some_and(|next| standalone_date(next).is_some());
+            let named = (dated_next
+                && (1..=3).contains(&word_count(segment))
+                && segment
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase)))
+            .then(|| segment.to_string());
+            known.or(named).map(|place| {
+                (
+                    place,
+                    Evidence::at(headline.no, "the place the headline names"),
+                )
+            })
         })
 }
 
