@@ -300,6 +300,7 @@ const OFFICE_WORDS: &[&str] = &[
 ];
 
 const ORGANISATION_WORDS: &[&str] = &[
+    "agentur",
     "council",
     "board",
     "commission",
@@ -369,7 +370,7 @@ const NAME_TOKEN: &str = r"\b\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*\b";
 const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|du|dos|das|ter|te";
 
 /// Verbs that attribute speech.
-pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on|dijo|afirmó|declaró|señaló|explicó|añadió|aseguró|indicó|subrayó|destacó|advirtió|a déclaré|a affirmé|a souligné|a rappelé|a dit|a ajouté|a expliqué|a indiqué|a estimé|a déploré|a insisté";
+pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on|dijo|afirmó|declaró|señaló|explicó|añadió|aseguró|indicó|subrayó|destacó|advirtió|a déclaré|a affirmé|a souligné|a rappelé|a dit|a ajouté|a expliqué|a indiqué|a estimé|a déploré|a insisté|sagte|sagt|erklärte|betonte|warnte|forderte|kritisierte|ergänzte|fügte hinzu|ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha sottolineato|ha affermato|ha ricordato|ha osservato|ha annunciato|ha avvertito";
 
 /// A full name: two to four name words, with particles ("de la") and one middle initial
 /// ("Harold J. Whitcombe") allowed.
@@ -379,6 +380,22 @@ fn full_name_pattern() -> String {
     )
 }
 
+/// "Il vicecapo della Protezione civile, Marco Bellandi, ha annunciato", "The head of
+/// the agency, Jane Roe, said": a sentence that opens with an office, then the name
+/// between commas.
+static OFFICE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:^|[.!?]\s+)(?:The|Il|La|Lo|El|Le|Der|Die)\s+\p{{Ll}}[^,.;:]{{2,80}},\s+(?P<name>{}),\s+(?:{SPEECH_VERBS}|\p{{Ll}}+)\b",
+        full_name_pattern()
+    ))
+});
+/// "Die Gesundheitspolitikerin Sabine Körner": a German compound office before a name.
+static COMPOUND_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b\p{{Lu}}\p{{Ll}}+(?:pr[äa]sident|minister|sprecher|politiker|kanzler|vorsitzende|direktor|leiter|sekret[äa]r|beauftragte)(?:in|r)?\s+(?P<name>{})",
+        full_name_pattern()
+    ))
+});
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"\b(?:{TITLE_WORDS})\b\.?,?\s+(?P<name>{})",
@@ -500,8 +517,36 @@ static LEADING_TITLES: LazyLock<std::collections::HashSet<String>> = LazyLock::n
 });
 
 fn is_title_word(token: &str) -> bool {
-    LEADING_TITLES.contains(&fold(token.trim_end_matches('.')))
+    let folded = fold(token.trim_end_matches('.'));
+    LEADING_TITLES.contains(&folded)
+        || TITLE_ENDINGS
+            .iter()
+            .any(|end| folded.len() > end.len() + 2 && folded.ends_with(end))
 }
+
+/// German offices are single compound words: "Verbandspräsident", "Gesundheitspolitikerin".
+const TITLE_ENDINGS: &[&str] = &[
+    "prasident",
+    "prasidentin",
+    "minister",
+    "ministerin",
+    "sprecher",
+    "sprecherin",
+    "politiker",
+    "politikerin",
+    "kanzler",
+    "kanzlerin",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+    "leiter",
+    "leiterin",
+    "sekretar",
+    "sekretarin",
+    "beauftragte",
+    "beauftragter",
+];
 
 /// Trims leading and trailing non-name words off a candidate and rejects it unless two
 /// name words remain ("The Secretary-General Ban Ki-moon" gives "Ban Ki-moon").
@@ -512,11 +557,14 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
         .or_else(|| candidate.strip_suffix("’s"))
         .unwrap_or(candidate);
     let tokens: Vec<&str> = candidate.split_whitespace().collect();
-    // "Air Access Council": a name that ends in an organisation's word is the organisation.
-    if tokens
-        .last()
-        .is_some_and(|t| ORGANISATION_WORDS.contains(&fold(t).as_str()))
-    {
+    // "Air Access Council", "Deutschen Presse-Agentur": a name that ends in an
+    // organisation's word is the organisation.
+    if tokens.last().is_some_and(|t| {
+        fold(t)
+            .rsplit('-')
+            .next()
+            .is_some_and(|last| ORGANISATION_WORDS.contains(&last))
+    }) {
         return None;
     }
     let start = tokens
@@ -579,6 +627,8 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             &*APPOSITION,
             &*MONSIEUR,
             &*OF_ORGANISATION_SPEAKS,
+            &*COMPOUND_TITLE_BEFORE,
+            &*OFFICE_THEN_NAME,
         ] {
             for caps in captures_all(re, &view.text) {
                 if let Some(m) = caps.name("name").or_else(|| caps.name("opener")) {

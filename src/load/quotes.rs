@@ -183,6 +183,13 @@ static UNNAMED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?i:the\s+(?:representative|delegate|observer|speaker|ambassador|envoy|spokesperson|spokesman|spokeswoman)\s+(?:of|for|from)\s+(?:the\s+)?)\p{Lu}",
     )
 });
+/// "«…», ha aggiunto", "«…», dijo": a speech verb with its subject left unsaid, as
+/// Italian and Spanish allow; the speaker is the one in context.
+static VERB_WITHOUT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s*(?:[,.;:]|$)"
+    ))
+});
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\b(?:he|she)\b"));
 static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
@@ -279,8 +286,10 @@ pub fn attribute(
                     .map(|p| Attribution::Person(p.to_string()))
             })
             .or_else(|| {
-                (PRONOUN_BEFORE.is_match(before) || SPEECH_VERB_THAT.is_match(before))
-                    .then_some(Attribution::Contextual)
+                (PRONOUN_BEFORE.is_match(before)
+                    || SPEECH_VERB_THAT.is_match(before)
+                    || VERB_WITHOUT_SUBJECT.is_match(after))
+                .then_some(Attribution::Contextual)
             });
         let speaker = match attribution {
             Some(Attribution::Person(p)) => Some(p),
