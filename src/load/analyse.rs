@@ -87,9 +87,16 @@ static DOCUMENT_SYMBOL: LazyLock<Regex> =
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"^[Bb]y\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:\s*(?:,|and|\||-|–).*)?$")
 });
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+/// How a caption or credit opens: "Photo: …", "File photo - …", "UN Photo/…".
+static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)^\(?(?:(?:file\s+)?photo(?:graph)?|picture|image|caption)\s*(?:caption|credit)?\s*[:.\-–—]|^\(?(?:\p{Lu}\p{L}*\s+)?Photo\s*/|©\s*(?:\d{4}\s+)?\p{Lu}[^.]{0,60}$|\((?:photo|photograph|image|credit)\s*:[^)]{1,60}\)\s*$|\b(?:UN|AP|AFP|Reuters|EPA|Getty)\s+Photo\s*/\s*\p{Lu}[^.]{0,40}\.?$",
+        r"(?i)^\(?(?:(?:file\s+)?photo(?:graph)?|picture|image|caption)\s*(?:caption|credit)?\s*[:.\-–—]|^\(?(?:\p{Lu}\p{L}*\s+)?Photo\s*/",
+    )
+});
+/// How a caption or credit ends: "© 2019 Jane Doe", "(Photo: …)", "AP Photo/Jane Doe".
+static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)©\s*(?:\d{4}\s+)?\p{Lu}[^.]{0,60}$|\((?:photo|photograph|image|credit)\s*:[^)]{1,60}\)\s*$|\b(?:UN|AP|AFP|Reuters|EPA|Getty)\s+Photo\s*/\s*\p{Lu}[^.]{0,40}\.?$",
     )
 });
 /// A caption that ends in an agency's photo credit: "A woman collects rainwater on an
@@ -100,9 +107,27 @@ static CREDITED_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line is a photo caption or credit.
 fn is_caption(text: &str) -> bool {
-    CAPTION.is_match(text)
-        || (text.contains('/') && word_count(text) >= 5 && CREDITED_CAPTION.is_match(text))
-        || (text.len() <= 400 && word_count(text) >= 8 && TRAILING_PHOTO_CREDIT.is_match(text))
+    // Only a line's first and last words can make it a caption, so only they are searched.
+    let head_to = text.char_indices().nth(40).map_or(text.len(), |(i, _)| i);
+    let tail = text_tail(text, 120);
+    CAPTION_START.is_match(&text[..head_to])
+        || CAPTION_END.is_match(tail)
+        || (tail.contains('/') && word_count(text) >= 5 && CREDITED_CAPTION.is_match(tail))
+        || (text.len() <= 400 && trailing_photo_credit(text))
+}
+
+/// The last `chars` characters of `text`.
+fn text_tail(text: &str, chars: usize) -> &str {
+    let from = text.char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
+    &text[from..]
+}
+
+/// Whether a line ends in a photo credit; only its last words are searched.
+fn trailing_photo_credit(text: &str) -> bool {
+    let tail = text_tail(text, 140);
+    (text.ends_with([')', ']']) || tail.contains(':'))
+        && word_count(text) >= 8
+        && TRAILING_PHOTO_CREDIT.is_match(tail)
 }
 
 /// "Hagerstown, Maryland": a town the gazetteer does not know, named by its state or
@@ -124,12 +149,29 @@ fn town_and_region(text: &str, rules: &Rules) -> Option<String> {
 /// "3/9/21, 2:14 PM<tab>Remarks by … | The White House": a browser's print header.
 static PRINT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4}),?\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?$",
+        r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{2}|\d{4}),\s+\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s+\S.*$",
     )
 });
 /// "https://www.example.org/news/story/<tab>1/2": a browser's print footer.
 static PRINT_FOOTER: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}/\d{1,3}$"));
+
+static ISSUED_BY: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\b(?:was|were)\s+issued\s+(?:today\s+)?by\b"));
+
+/// A box of links to other stories set into the body: "Read also", "Keep reading".
+static LINK_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:read\s+also|also\s+read|read\s+more|keep\s+reading|related(?:\s+\w+)?|more\s+on\s+this(?:\s+\w+)?|(?:à\s+)?lire\s+aussi|leggi\s+anche)\s*:?$",
+    )
+});
+/// "list 1 of 4", "end of list": a link box's own labels.
+static LINK_BOX_COUNTER: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)^(?:list\s+\d+\s+of\s+\d+|end\s+of\s+list)$"));
+
+/// A web address alone on a line: where the page was, not what it says.
+static BARE_ADDRESS: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:https?://|www\.)[^\s]{3,500}$"));
 
 /// The date of a print header, day and month in the order the publisher's convention
 /// settles later (as any numeric date).
@@ -182,13 +224,13 @@ static AUTHOR_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// Ortega / Tamarack Valley Sentinel", "… in Tokyo on March 12, 2021. (Kyodo)".
 static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"[.!?]\s+(?:(?:Photo|Picture|Image|Foto|Photograph)(?:\s+credit)?\s*:\s*\p{Lu}[^.:]{1,80}|\((?:\p{Lu}[\p{L}&-]*(?:\s+Photo)?(?:\s*/\s*[^()]{1,40})?)\))\s*$",
+        r"(?:\s\[(?:File:\s*)?[^\[\]]{1,60}/[^\[\]]{1,40}\]$)|[.!?]\s+(?:(?:Photo|Picture|Image|Foto|Photograph)(?:\s+credit)?\s*:\s*\p{Lu}[^.:]{1,80}|\((?:\p{Lu}[\p{L}&-]*(?:\s+Photo)?(?:\s*/\s*[^()]{1,40})?)\))\s*$",
     )
 });
 
 static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\b(?:this is|the following is|following is|below is|here is)\s+the\s+(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
+        r"(?i)\bthe following (?:[\p{L}-]+\s+){0,4}(?:statement|message|declaration|communiqu[eé]|remarks|text)\s+(?:was|were|is)\s+(?:issued|delivered|made|released)\b|\b(?:this is|the following is|following is|below is|here is)\s+the\s+(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
     )
 });
 /// "Last updated", "Modified": a date that is not when the text was published.
@@ -215,6 +257,12 @@ static SPEECH_BY: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)\bby\s+(.+?)(?:\s+(?:at|on|to|in|for|before|during|about)\s|$)")
 });
 /// Labels of notices sent ahead of an event.
+/// "71st & 72nd Meetings (AM & PM)": the meeting a UN release covers, above its headline.
+static MEETING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^\d+(?:st|nd|rd|th)\s*(?:(?:&|and|-|–)\s*\d+(?:st|nd|rd|th)\s*)?meetings?\s*(?:\((?:am|pm)(?:\s*(?:&|and)\s*pm)?\))?$",
+    )
+});
 static ADVISORY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)^\W*(?:media\s+advisory|advisory|notice\s+to\s+(?:the\s+)?media|photo\s+opportunity|programme\s+notice|note\s+to\s+correspondents)\W*$",
@@ -298,6 +346,104 @@ fn is_spaced_menu(raw: &str) -> bool {
                 && !s.ends_with(['.', ',', ';', ':'])
         })
 }
+
+/// A language switcher: "العربية 中文 English Français Русский Español", "Select language:
+/// EN | FR | ES".
+fn is_language_row(text: &str) -> bool {
+    // Most lines fail on their first word; only a likely row is folded whole.
+    let first = text
+        .split(|c: char| c.is_whitespace() || "|/·•,:".contains(c))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let first = fold(first);
+    if text.len() > 300
+        || !(LANGUAGE_NAMES.contains(&first.as_str())
+            || first == "select"
+            || first.starts_with("language"))
+    {
+        return false;
+    }
+    let folded = fold(text);
+    let rest = folded
+        .strip_prefix("select language")
+        .or_else(|| folded.strip_prefix("language"))
+        .or_else(|| folded.strip_prefix("languages"))
+        .unwrap_or(&folded);
+    let names: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || "|/·•,:".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    names.len() >= 3 && names.len() <= 30 && names.iter().all(|w| LANGUAGE_NAMES.contains(w))
+}
+
+/// Languages as switchers write them (folded), and their two-letter codes.
+const LANGUAGE_NAMES: &[&str] = &[
+    "english",
+    "francais",
+    "espanol",
+    "русскии",
+    "русский",
+    "العربية",
+    "中文",
+    "deutsch",
+    "italiano",
+    "portugues",
+    "nederlands",
+    "日本語",
+    "한국어",
+    "हिंदी",
+    "हिन्दी",
+    "turkce",
+    "polski",
+    "svenska",
+    "dansk",
+    "norsk",
+    "suomi",
+    "ελληνικα",
+    "עברית",
+    "فارسی",
+    "kiswahili",
+    "swahili",
+    "bahasa",
+    "indonesia",
+    "melayu",
+    "tieng",
+    "viet",
+    "ไทย",
+    "украінська",
+    "українська",
+    "romana",
+    "magyar",
+    "cestina",
+    "slovencina",
+    "hrvatski",
+    "srpski",
+    "български",
+    "catala",
+    "euskara",
+    "galego",
+    "cymraeg",
+    "gaeilge",
+    "arabic",
+    "chinese",
+    "french",
+    "spanish",
+    "russian",
+    "german",
+    "portuguese",
+    "en",
+    "fr",
+    "es",
+    "ar",
+    "ru",
+    "zh",
+    "de",
+    "it",
+    "pt",
+    "nl",
+    "ja",
+    "ko",
+];
 
 /// Words of site menus and navigation bars.
 const NAV_WORDS: &[&str] = &[
@@ -448,6 +594,7 @@ fn is_masthead_line(text: &str, rules: &Rules) -> bool {
                     .any(|w| ORGANISATION_NOUNS.contains(&fold(w).as_str()))));
     org_like
         || rules.publisher_named(text).is_some()
+        || rules.is_publisher_marker(text)
         || (words.len() <= 8 && RELEASE_LABEL.is_match(text))
         || is_menu(text)
 }
@@ -503,7 +650,13 @@ fn logical_lines(text: &str) -> Vec<Line> {
     };
     let mut lines: Vec<Line> = Vec::new();
     let mut previous_blank = true;
-    for (no, l) in physical {
+    let pieces = physical.into_iter().flat_map(|(no, l)| {
+        web_remnants_removed(l)
+            .into_iter()
+            .map(move |piece| (no, piece))
+    });
+    for (no, l) in pieces {
+        let l = l.as_ref();
         if l.is_empty() {
             previous_blank = true;
             continue;
@@ -535,6 +688,64 @@ fn logical_lines(text: &str) -> Vec<Line> {
     }
     lines
 }
+
+/// A line as a copy from a web page left it, cleaned of markup: HTML tags dropped (a
+/// paragraph or line break tag splits the line, each piece keeping the line's number),
+/// entities decoded ("&amp;" → "&"), and Markdown links reduced to their text.
+fn web_remnants_removed(line: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let has_tags = line.contains('<') && HTML_TAG.is_match(line);
+    let has_entities = line.contains('&') && line.contains(';');
+    let has_links = line.contains("](");
+    if !has_tags && !has_entities && !has_links {
+        return vec![Cow::Borrowed(line)];
+    }
+    let pieces: Vec<&str> = if has_tags {
+        HTML_BREAK.split(line).collect()
+    } else {
+        vec![line]
+    };
+    pieces
+        .into_iter()
+        .map(|piece| {
+            let piece = if has_tags {
+                HTML_TAG.replace_all(piece, "")
+            } else {
+                Cow::Borrowed(piece)
+            };
+            let piece = if has_links {
+                Cow::Owned(MARKDOWN_LINK.replace_all(&piece, "$text").into_owned())
+            } else {
+                piece
+            };
+            let piece = if has_entities {
+                Cow::Owned(html_escape::decode_html_entities(&piece).into_owned())
+            } else {
+                piece
+            };
+            // A decoded no-break space is a space; a piece of nothing but spaces is blank.
+            let trimmed = piece.trim_matches(|c: char| c.is_whitespace());
+            if trimmed.len() == piece.len() && !piece.contains('\u{a0}') {
+                piece
+            } else {
+                Cow::Owned(collapse_whitespace(&trimmed.replace('\u{a0}', " ")))
+            }
+        })
+        .collect()
+}
+
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)</?(?:p|br|div|span|strong|b|i|em|u|a|ul|ol|li|h[1-6]|blockquote|img|table|tbody|thead|tr|td|th|hr|sup|sub|small|font|section|article|header|footer|nav|figure|figcaption|center)\b[^<>]{0,300}/?>",
+    )
+});
+static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)<(?:br|/?p|/?div|/?li|/?h[1-6]|/?blockquote|hr)\b[^<>]{0,300}/?>")
+});
+/// "[link text](https://…)": the text stays, the address goes.
+static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\[(?P<text>[^\[\]]{1,300})\]\((?:https?://|/|www\.|mailto:)[^()\s]{0,500}\)")
+});
 
 /// Where a text that lost its line breaks has its seams: around "FOR IMMEDIATE
 /// RELEASE", before a dateline ("OTTAWA, October 9, 2019 –") and before end and contact
@@ -635,6 +846,8 @@ struct Walk<'r> {
     bylines: Vec<String>,
     /// A "Printed on …" style line was seen: the top date is a capture date.
     capture_labelled: bool,
+    /// Inside a box of links to other stories ("Read also", "Keep reading") in the body.
+    in_link_box: bool,
 }
 
 impl Walk<'_> {
@@ -657,7 +870,10 @@ impl Walk<'_> {
                         NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
                             || w.chars().next().is_some_and(|c| !c.is_lowercase())
                     }));
-            is_masthead_line(text, self.rules) || ADVISORY.is_match(text) || short_label
+            is_masthead_line(text, self.rules)
+                || ADVISORY.is_match(text)
+                || MEETING_LABEL.is_match(text)
+                || short_label
         })
     }
 
@@ -681,7 +897,7 @@ impl Walk<'_> {
             }
             return self.remove(&line, RemovalReason::CaptureDate);
         }
-        if PRINT_FOOTER.is_match(text) {
+        if PRINT_FOOTER.is_match(text) || BARE_ADDRESS.is_match(text) {
             return self.remove(&line, RemovalReason::Masthead);
         }
         if self.paragraphs_seen() && self.rules.footer_markers.matches(text) {
@@ -702,7 +918,17 @@ impl Walk<'_> {
         if is_decoration(text) && find_dates(text).is_empty() {
             return self.remove(&line, RemovalReason::Decoration);
         }
+        if self.in_link_box {
+            // The linked headlines: short, and no sentence of the story.
+            let headline_like =
+                word_count(text) <= 20 && (!ends_sentence(text) || text.ends_with('?'));
+            if headline_like || LINK_BOX_COUNTER.is_match(text) {
+                return self.remove(&line, RemovalReason::Boilerplate);
+            }
+            self.in_link_box = false;
+        }
         if self.rules.boilerplate.matches(text) {
+            self.in_link_box = self.paragraphs_seen() && LINK_BOX.is_match(text);
             return self.remove(&line, RemovalReason::Boilerplate);
         }
         if IMAGE_LABEL.is_match(text) && !ends_sentence(text) {
@@ -715,6 +941,27 @@ impl Walk<'_> {
                 .find_map(standalone_date)
                 .filter(|_| !self.paragraphs_seen() && self.date_line.is_none());
             if let Some(found) = dated {
+                // "12 March 2021 | News release | Geneva": the row may name the place too.
+                let place = text
+                    .split('|')
+                    .map(str::trim)
+                    .find_map(|segment| {
+                        self.rules
+                            .place_at_start(segment)
+                            .filter(|p| fold(p) == fold(segment))
+                    })
+                    .map(str::to_string);
+                if let (Some(place), None) = (place, &self.dateline_line) {
+                    self.dateline_line = Some((
+                        line.clone(),
+                        Dateline {
+                            place: Some(place),
+                            date: None,
+                            agency: None,
+                            end: text.len(),
+                        },
+                    ));
+                }
                 self.date_line = Some((line.clone(), found));
                 return self.remove(&line, RemovalReason::DateLine);
             }
@@ -745,7 +992,7 @@ impl Walk<'_> {
             self.capture_labelled = true;
             return self.remove(&line, RemovalReason::CaptureDate);
         }
-        if is_menu(text) || is_spaced_menu(&line.raw) {
+        if is_menu(text) || is_spaced_menu(&line.raw) || is_language_row(text) {
             return self.remove(&line, RemovalReason::Masthead);
         }
         let standalone = standalone_date(text).filter(|found| {
@@ -976,6 +1223,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         removed: Vec::new(),
         bylines: Vec::new(),
         capture_labelled: false,
+        in_link_box: false,
     };
     let lines = logical_lines(text);
     let run_on = lines.len() <= 3;
@@ -1025,6 +1273,8 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let mut people_sources: Vec<&str> = paragraph_texts.clone();
     people_sources.extend(captions.iter().copied());
     let mut people = find_people(&people_sources, &rules.places);
+    // "told Al Jazeera": a publisher is not a person.
+    people.retain(|p| rules.publisher_named(p).is_none());
 
     // Quotes.
     let spans = find_quoted_spans(&paragraph_texts);
@@ -1153,7 +1403,9 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
             speakers.push(speaker);
         }
     }
-    if kind == Kind::FullText && turns.is_none() {
+    // "…was issued today by Council President …": the Council's text, not hers.
+    let issued_on_behalf = intro.is_some_and(|(_, t)| ISSUED_BY.is_match(t));
+    if kind == Kind::FullText && turns.is_none() && !issued_on_behalf {
         // The speaker a full text names: in its introduction, else in its headline
         // ("Speech by Executive Secretary Kaarin Lepik at …").
         let introduced_by = intro.map(|(_, t)| *t).or_else(|| {
@@ -1810,6 +2062,40 @@ mod tests {
         );
         assert_eq!(doc.body.len(), 1);
         assert_eq!(doc.place.map(|(p, _)| p).as_deref(), Some("Wellington"));
+    }
+
+    #[test]
+    fn html_remnants_and_markdown_links_leave_only_the_text() {
+        let doc = analysed(
+            "Dams to come down on 40 rivers\n\n<p>OTTAWA, March 12, 2021 /CNW/ - Forty dams will go.<br>The Anglers &amp; Paddlers welcomed it.</p>\n&nbsp;\nRead the [full plan](https://example.org/plan) online.\n",
+        );
+        let body: Vec<&str> = doc
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            body,
+            vec![
+                "OTTAWA, March 12, 2021 /CNW/ - Forty dams will go.",
+                "The Anglers & Paddlers welcomed it.",
+                "Read the full plan online.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_language_switcher_is_no_headline() {
+        let doc = analysed(
+            "العربية 中文 English Français Русский Español\n\nPress briefing notes on water\n\nGENEVA, 12 March 2021 - The Office said wells were failing.\n",
+        );
+        assert_eq!(
+            doc.title.map(|(t, _, _)| t).as_deref(),
+            Some("Press briefing notes on water")
+        );
     }
 
     #[test]

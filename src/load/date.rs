@@ -422,7 +422,7 @@ pub fn captured_date(line: &str) -> Option<DateMatch> {
 }
 
 static CAPTURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:this\s+)?(?:web\s*)?page\s+(?:was\s+)?)?(?:printed|retrieved|accessed|captured|archived|downloaded|saved|generated)(?:\s+(?:on|at))?\s*:?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:this\s+)?(?:web\s*)?page\s+(?:was\s+)?)?(?:printed|retrieved|accessed|captured|archived|downloaded|saved|generated|copied|clipped)(?:\s+(?:on|at))?\s*:?\s*$")
         .unwrap_or_else(|e| panic!("capture label pattern must compile: {e}"))
 });
 

@@ -20,7 +20,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*(?:--|[-–�
 /// "(Reuters) -", "(AP) —", "/CNW/ -": the agency after the place and date.
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"^\s*(?:\((?P<agency>\p{L}[\p{L}/&.' -]{0,40})\)|/(?P<wire>\p{Lu}[\p{L}&. -]{1,30})/)\s*(?:\.?(?:--|[-–—:]))?\s*",
+        r"^\s*(?:\((?P<agency>\p{L}[\p{L}/&.' -]{0,40})\)|\.?\s*/(?P<wire>\p{Lu}[\p{L}&. -]{1,30})/)\s*(?:\.?(?:--|[-–—:])|\.)?\s*",
     )
 });
 /// ", ON", ", D.C.", ", Kenya": a state, province or country after the dateline city.
@@ -29,6 +29,9 @@ static REGION: LazyLock<Regex> = LazyLock::new(|| {
         r"^,\s*(?:\p{Lu}{2}\b|\p{Lu}\.\s?\p{Lu}\.|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)(?:[,\s]|$)",
     )
 });
+static JOINT_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"^(?:/\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2}){1,3}"));
+
 /// What stands between a dateline's place and its date: a comma, or a dash after a
 /// region ("NAIROBI, Kenya — March 12, 2021 —"). Ends just after the comma or dash.
 static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| compile(r"^\s*[,–—]"));
@@ -166,6 +169,10 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
         .chain([text.len()])
         .find(|&i| i >= place_len)?;
     let mut rest_at = place_end;
+    // "NEW YORK/AMMAN, 12 March 2021 –": a joint dateline; the first city is the place.
+    if let Some(joint) = JOINT_PLACE.find(&text[rest_at..]) {
+        rest_at += joint.end();
+    }
     let wire_style = text[..place_end]
         .chars()
         .filter(|c| c.is_alphabetic())

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// Words that introduce a person's name: honorifics, offices and roles. A capitalised
 /// sequence right after one of these is a name ("Secretary-General Ban Ki-moon",
 /// "Sudanese diplomat Francis Deng").
-const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Shri|Smt|Shrimati|Sri|Srimati|Kumari|Excellency|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
+const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Shri|Smt|Shrimati|Sri|Srimati|Kumari|Excellency|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|manager|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
 
 /// Capitalised words that are never part of a person's name in these texts: offices,
 /// institutions, calendar words and sentence openers.
@@ -301,6 +301,10 @@ const OFFICE_WORDS: &[&str] = &[
 
 const ORGANISATION_WORDS: &[&str] = &[
     "agentur",
+    "atlas",
+    "project",
+    "initiative",
+    "campaign",
     "council",
     "board",
     "commission",
@@ -389,6 +393,19 @@ static OFFICE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         full_name_pattern()
     ))
 });
+/// Cheap literal tests for the rarer patterns below.
+static COMMA_THEN_VERB: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r",\s+(?:{SPEECH_VERBS})\b")));
+static COMPOUND_TITLE_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"[a-zäöü](?:präsident|prasident|minister|sprecher|politiker|kanzler|vorsitzende|direktor|leiter|sekretär|sekretar|beauftragte)",
+    )
+});
+static OFFICE_OPENING_HINT: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?:^|[.!?] )(?:The|Il|La|Lo|El|Le|Der|Die) [a-z]"));
+/// ", Glenys Parkinson," right after a capitalised run.
+static APPOSED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| compile(&format!(r"^,\s+{},", full_name_pattern())));
 /// "Die Gesundheitspolitikerin Sabine Körner": a German compound office before a name.
 static COMPOUND_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
@@ -436,7 +453,7 @@ static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
 /// person. A sentence that opens with a name and a comma introduces that person.
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?:(?P<name>{0}),\s+(?:a|an|who|whose)\s+[\p{{Ll}}\d]|(?:^|[.!?]\s+)(?P<opener>{0}),\s+[\p{{Ll}}\d])",
+        r"(?:(?P<name>{0}),\s+(?:(?:a|an|who|whose)\s+[\p{{Ll}}\d]|\d{{1,3}}(?:\s+(?:ans|años|anni|Jahre))?,)|(?:^|[.!?]\s+)(?P<opener>{0}),\s+[\p{{Ll}}\d])",
         full_name_pattern()
     ))
 });
@@ -616,23 +633,53 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
     for (i, text) in texts.iter().enumerate() {
         let view = crate::text::AsciiView::new(text);
-        for re in [
-            &*TITLE_BEFORE,
-            &*TITLE_OF_BEFORE,
-            &*ROLE_AFTER,
-            &*ROLE_BEFORE,
-            &*DESCRIBED,
-            &*SPEAKS_AFTER,
-            &*SPEAKS_BEFORE,
-            &*APPOSITION,
-            &*MONSIEUR,
-            &*OF_ORGANISATION_SPEAKS,
-            &*COMPOUND_TITLE_BEFORE,
-            &*OFFICE_THEN_NAME,
-        ] {
-            for caps in captures_all(re, &view.text) {
-                if let Some(m) = caps.name("name").or_else(|| caps.name("opener")) {
-                    let (start, end) = (view.original(m.start()), view.original(m.end()));
+        let haystack: &str = &view.text;
+        // The rarer shapes are searched only near what must be there (a comma and a
+        // speech verb, a compound office, a sentence opening with an office): their
+        // patterns are costly to run over whole paragraphs.
+        let near = |hint: &Regex, before: usize, after: usize| -> Vec<(usize, usize)> {
+            hint.find_iter(haystack)
+                .map(|m| {
+                    let mut from = m.start().saturating_sub(before);
+                    while !haystack.is_char_boundary(from) {
+                        from -= 1;
+                    }
+                    let mut to = (m.end() + after).min(haystack.len());
+                    while !haystack.is_char_boundary(to) {
+                        to += 1;
+                    }
+                    (from, to)
+                })
+                .collect()
+        };
+        let whole = vec![(0, haystack.len())];
+        let searches: [(&Regex, Vec<(usize, usize)>); 12] = [
+            (&TITLE_BEFORE, whole.clone()),
+            (&TITLE_OF_BEFORE, whole.clone()),
+            (&ROLE_AFTER, whole.clone()),
+            (&ROLE_BEFORE, whole.clone()),
+            (&DESCRIBED, whole.clone()),
+            (&SPEAKS_AFTER, whole.clone()),
+            (&SPEAKS_BEFORE, whole.clone()),
+            (&APPOSITION, whole.clone()),
+            (&MONSIEUR, whole),
+            (&OF_ORGANISATION_SPEAKS, near(&COMMA_THEN_VERB, 200, 0)),
+            (&COMPOUND_TITLE_BEFORE, near(&COMPOUND_TITLE_HINT, 40, 80)),
+            (&OFFICE_THEN_NAME, near(&OFFICE_OPENING_HINT, 0, 200)),
+        ];
+        for (re, windows) in searches {
+            for (from, to) in windows {
+                for caps in captures_all(re, &haystack[from..to]) {
+                    let Some(m) = caps.name("name").or_else(|| caps.name("opener")) else {
+                        continue;
+                    };
+                    let (m_start, m_end) = (from + m.start(), from + m.end());
+                    // "The chair of the Southern Riverina Irrigators, Glenys Parkinson,":
+                    // the words before a name set off by commas are what the person is.
+                    if APPOSED_NAME.is_match(&haystack[m_end..]) {
+                        continue;
+                    }
+                    let (start, end) = (view.original(m_start), view.original(m_end));
                     if let Some(name) = clean_name(&text[start..end], places) {
                         found.push((i, start, name));
                     }
@@ -702,6 +749,28 @@ pub fn resolve_mention<'a>(mention: &str, people: &'a [String]) -> Option<&'a st
                 rest.iter().all(|t| ptoks.contains(t))
             })
             .map(String::as_str)
+    })
+}
+
+/// The person `texts` give an office to: "President Harlan" makes Thomas Harlan "the
+/// President" when he is among `people`.
+pub fn person_by_office<'a>(office: &str, texts: &[&str], people: &'a [String]) -> Option<&'a str> {
+    texts.iter().find_map(|text| {
+        text.match_indices(office).find_map(|(at, _)| {
+            let before_ok = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let name: Vec<&str> = text[at + office.len()..]
+                .split_whitespace()
+                .take(3)
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .collect();
+            if !before_ok || name.is_empty() {
+                return None;
+            }
+            resolve_mention(&name.join(" "), people)
+        })
     })
 }
 

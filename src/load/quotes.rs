@@ -1,7 +1,9 @@
 //! Quoted speech: finding quoted spans (curly, straight, nested, running over paragraphs)
 //! and attributing each to a speaker.
 
-use super::people::{clean_name, compile, last_mentioned, resolve_mention, SPEECH_VERBS};
+use super::people::{
+    clean_name, compile, last_mentioned, person_by_office, resolve_mention, SPEECH_VERBS,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -167,7 +169,7 @@ static VERB_THEN_ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// "…," said Mr. Ban
 static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?:(?P<who>the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+|M\.\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}))(?:[\s,.;:]|$)"
+        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?:(?:à|a)\s+l['’]\p{{Lu}}{{2,}}\s+|to\s+\p{{Lu}}{{2,}}\s+)?(?:(?P<who>the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+|M\.\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}))(?:[\s,.;:]|$)"
     ))
 });
 /// "noted that", "said:" — a speech verb that introduces reported words.
@@ -190,7 +192,17 @@ static VERB_WITHOUT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s*(?:[,.;:]|$)"
     ))
 });
-static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\b(?:he|she)\b"));
+/// "the Secretary-General", "the Minister": an office the text may give to a named person.
+static THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"\bthe\s+(?P<office>(?:Secretary-General|President|Prime Minister|Minister|Chancellor|Governor|Mayor|High Commissioner|Director-General|Commissioner|Ambassador|Premier|Spokesperson|Chair|Chairman|Chairwoman|Special Envoy|Envoy|Executive Director|Administrator))\b",
+    )
+});
+static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)\b(?:he|she|according to (?:him|her)|selon (?:lui|elle)|secondo (?:lui|lei)|según (?:él|ella))\b",
+    )
+});
 static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Gen|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})$",
@@ -286,9 +298,13 @@ pub fn attribute(
                     .map(|p| Attribution::Person(p.to_string()))
             })
             .or_else(|| {
+                // A quote that opens a sentence after one about someone ("Mariama Sarr …
+                // remains sceptical. « … »") is theirs, as is one after "he said".
                 (PRONOUN_BEFORE.is_match(before)
                     || SPEECH_VERB_THAT.is_match(before)
-                    || VERB_WITHOUT_SUBJECT.is_match(after))
+                    || VERB_WITHOUT_SUBJECT.is_match(after)
+                    || (before.trim().is_empty()
+                        && last_mentioned(paragraph_before, people).is_some()))
                 .then_some(Attribution::Contextual)
             });
         let speaker = match attribution {
@@ -300,7 +316,11 @@ pub fn attribute(
                 let last_here = last
                     .as_deref()
                     .is_some_and(|l| resolve_in(paragraph_before, l, people));
-                let named_here = last_mentioned(paragraph_before, people);
+                // "the Secretary-General said …": the person the text gives that office.
+                let named_here = last_mentioned(paragraph_before, people).or_else(|| {
+                    let office = THE_OFFICE.captures_iter(paragraph_before).last()?;
+                    person_by_office(office.name("office")?.as_str(), paragraphs, people)
+                });
                 // "The representative of France said …", "said the representative of
                 // France": someone the text does not name.
                 let unnamed_here =

@@ -30,6 +30,16 @@ const BUILTIN_BOILERPLATE: &[&str] = &[
     "reject all",
     "manage cookies",
     "read this release in*",
+    "all news from russia and abroad",
+    "tous droits de reproduction*",
+    "tous droits réservés*",
+    "lire aussi*",
+    "à lire aussi*",
+    "leggi anche*",
+    "keep reading",
+    "end of list",
+    "comments (*",
+    "video player*",
     "from:*",
     "next post:*",
     "previous post:*",
@@ -181,8 +191,6 @@ const BUILTIN_FOOTER_MARKERS: &[&str] = &[
     "related links",
     "related coverage*",
     "related topics",
-    "also read*",
-    "read also*",
     "is this page useful?*",
     "see also",
     "documents",
@@ -193,11 +201,9 @@ const BUILTIN_FOOTER_MARKERS: &[&str] = &[
     "weitere meldungen",
     "mehr zum thema*",
     "altre notizie",
-    "leggi anche*",
     "ultime notizie",
     "riproduzione riservata*",
-    "lire aussi*",
-    "à lire aussi*",
+    "sur le meme sujet",
     "was this page useful?*",
     "(this story has not been edited*",
     "this story has not been edited*",
@@ -434,6 +440,15 @@ impl Rules {
                 .collect(),
             max_file_bytes: loader.max_file_bytes,
         }
+    }
+
+    /// Whether `text` is, whole, one of a publisher's marker strings ("unicef | for every
+    /// child"): a masthead.
+    pub fn is_publisher_marker(&self, text: &str) -> bool {
+        let key = fold(text.trim());
+        self.publishers
+            .iter()
+            .any(|p| p.markers.iter().any(|m| fold(m.trim()) == key))
     }
 
     /// Whether `text` is a state, province or country ("Maryland", "Kenya").

@@ -1,7 +1,7 @@
 //! Transcripts: paragraphs that open with a speaker's label ("THE PRESIDENT:", "Anatoly
 //! Sedykh:", "Q") are turns of a recorded exchange, and each label names a speaker.
 
-use super::people::{clean_name, compile, resolve_mention};
+use super::people::{clean_name, compile, person_by_office, resolve_mention};
 use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -85,17 +85,7 @@ fn label_person(label: &str, people: &[String], context: &[&str]) -> Option<Stri
     }
     if written.split_whitespace().count() == 1 {
         // An office alone: the person the text gives it to.
-        let office = Regex::new(&format!(
-            r"\b{}\s+(?P<name>\p{{Lu}}[\p{{L}}'’-]+(?:\s+\p{{Lu}}[\p{{L}}'’-]+){{0,2}})",
-            regex::escape(written)
-        ))
-        .ok()?;
-        return context.iter().find_map(|text| {
-            office.captures_iter(text).find_map(|c| {
-                let name = c.name("name")?.as_str();
-                resolve_mention(name, people).map(str::to_string)
-            })
-        });
+        return person_by_office(written, context, people).map(str::to_string);
     }
     clean_name(written, &[])
 }
