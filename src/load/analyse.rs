@@ -9,7 +9,9 @@ use super::dateline::{parse_dateline, Dateline};
 use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
 };
-use super::people::{compile, find_people, name_tokens, strip_photo_credit, SPEECH_VERBS};
+use super::people::{
+    clean_name, compile, find_people, name_tokens, strip_photo_credit, SPEECH_VERBS,
+};
 use super::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
 use super::rules::Rules;
 use super::transcript::find_turns;
@@ -129,6 +131,14 @@ fn trailing_photo_credit(text: &str) -> bool {
         && word_count(text) >= 8
         && TRAILING_PHOTO_CREDIT.is_match(tail)
 }
+
+/// A briefing's particulars: "Spokesperson for the High Commissioner: Name", "Location:
+/// Geneva", "Subject: …".
+static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"^(?P<label>(?i:spokesperson|spokesman|spokeswoman|speaker|briefer)\b[^:]{0,90}|(?i:location|venue|place|subject|topic))\s*:\s*(?P<value>\S.{0,150})$",
+    )
+});
 
 /// "Hagerstown, Maryland": a town the gazetteer does not know, named by its state or
 /// country.
@@ -694,6 +704,21 @@ fn logical_lines(text: &str) -> Vec<Line> {
 /// entities decoded ("&amp;" → "&"), and Markdown links reduced to their text.
 fn web_remnants_removed(line: &str) -> Vec<std::borrow::Cow<'_, str>> {
     use std::borrow::Cow;
+    // "# Headline", "> quoted line", "*Posted by … on …*": Markdown marks in a plain copy.
+    let line = MARKDOWN_LINE_MARK
+        .find(line)
+        .map_or(line, |mark| &line[mark.end()..]);
+    // "*Posted by …*": emphasis around a whole line (not a row of stars like "* *** *").
+    let emphasised = line.len() > 2
+        && line.starts_with('*')
+        && line.ends_with('*')
+        && line[1..].starts_with(char::is_alphanumeric)
+        && line[..line.len() - 1].ends_with(|c: char| !c.is_whitespace() && c != '*');
+    let line = if emphasised {
+        &line[1..line.len() - 1]
+    } else {
+        line
+    };
     let has_tags = line.contains('<') && HTML_TAG.is_match(line);
     let has_entities = line.contains('&') && line.contains(';');
     let has_links = line.contains("](");
@@ -734,6 +759,9 @@ fn web_remnants_removed(line: &str) -> Vec<std::borrow::Cow<'_, str>> {
         .collect()
 }
 
+/// "# ", "## ", "> " at the start of a line.
+/// "## ", "> " at the start of a line; a top heading's "# " is left for the walk to see.
+static MARKDOWN_LINE_MARK: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:#{2,6}|>)\s+"));
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)</?(?:p|br|div|span|strong|b|i|em|u|a|ul|ol|li|h[1-6]|blockquote|img|table|tbody|thead|tr|td|th|hr|sup|sub|small|font|section|article|header|footer|nav|figure|figcaption|center)\b[^<>]{0,300}/?>",
@@ -848,6 +876,8 @@ struct Walk<'r> {
     capture_labelled: bool,
     /// Inside a box of links to other stories ("Read also", "Keep reading") in the body.
     in_link_box: bool,
+    /// "Spokesperson for …: Name" above the text: who read it out, and on which line.
+    delivered_by: Option<(usize, String)>,
 }
 
 impl Walk<'_> {
@@ -887,6 +917,55 @@ impl Walk<'_> {
         let text = &line.text;
         if self.region == Region::Footer {
             return self.remove(&line, RemovalReason::Footer);
+        }
+        // "Location: Geneva", "Spokesperson for …: Name", "Subject: …": a briefing's
+        // particulars above its text.
+        if !self.paragraphs_seen() && self.headline.is_some() {
+            if let Some(caps) = PARTICULAR.captures(text) {
+                let value = caps.name("value").map_or("", |m| m.as_str().trim());
+                match caps.name("label").map(|m| m.as_str().to_lowercase()) {
+                    Some(label) if label.starts_with("spokes") || label.starts_with("speaker") => {
+                        self.delivered_by = Some((line.no, value.to_string()));
+                    }
+                    Some(label) if ["location", "venue", "place"].contains(&label.as_str()) => {
+                        let place = value
+                            .split(',')
+                            .map(str::trim)
+                            .find_map(|segment| {
+                                self.rules
+                                    .place_at_start(segment)
+                                    .filter(|p| fold(p) == fold(segment))
+                                    .map(str::to_string)
+                            })
+                            .or_else(|| town_and_region(value, self.rules));
+                        if let (Some(place), None) = (place, &self.dateline_line) {
+                            self.dateline_line = Some((
+                                line.clone(),
+                                Dateline {
+                                    place: Some(place),
+                                    date: None,
+                                    agency: None,
+                                    end: text.len(),
+                                },
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+                return self.remove(&line, RemovalReason::Label);
+            }
+        }
+        // "# Headline" in a plain copy of a Markdown page: the headline, whatever its shape.
+        if let Some(heading) = text.strip_prefix("# ") {
+            if self.headline.is_none() && !self.paragraphs_seen() {
+                let heading = heading.trim().to_string();
+                self.headline = Some(Line {
+                    raw: heading.clone(),
+                    text: heading,
+                    ..line
+                });
+                return;
+            }
         }
         // What a browser prints on every page: the date, time and title at the top, the
         // address and page number at the foot. They may fall anywhere in the text.
@@ -1224,6 +1303,7 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         bylines: Vec::new(),
         capture_labelled: false,
         in_link_box: false,
+        delivered_by: None,
     };
     let lines = logical_lines(text);
     let run_on = lines.len() <= 3;
@@ -1381,6 +1461,21 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         .chain(paragraph_texts.iter().copied())
         .collect();
     let turns = find_turns(&paragraph_texts, &people, &context);
+    // Notes a named spokesperson read out are that person's text.
+    let delivered_by = walk
+        .delivered_by
+        .as_ref()
+        .and_then(|(no, value)| Some((*no, clean_name(value, &rules.places)?)));
+    let (kind, kind_evidence) = match &delivered_by {
+        Some((no, _)) if kind != Kind::FullText => (
+            Kind::FullText,
+            Evidence::at(
+                *no,
+                "notes read out by the spokesperson named above the text",
+            ),
+        ),
+        _ => (kind, kind_evidence),
+    };
     let (kind, kind_evidence) = match &turns {
         Some(t) if kind != Kind::FullText => (
             Kind::FullText,
@@ -1392,13 +1487,18 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         _ => (kind, kind_evidence),
     };
     let mut speakers: Vec<String> = Vec::new();
-    for speaker in turns.iter().flat_map(|t| t.speakers.iter()) {
+    let delivered = delivered_by.iter().map(|(_, name)| name);
+    for speaker in delivered.chain(turns.iter().flat_map(|t| t.speakers.iter())) {
         if !people.iter().any(|p| fold(p) == fold(speaker)) {
             people.push(speaker.clone());
         }
         speakers.push(speaker.clone());
     }
     for speaker in quotes.iter().filter_map(|q| q.speaker.clone()) {
+        // Whoever is quoted is a person of the text.
+        if !people.iter().any(|p| fold(p) == fold(&speaker)) {
+            people.push(speaker.clone());
+        }
         if !speakers.iter().any(|s| fold(s) == fold(&speaker)) {
             speakers.push(speaker);
         }

@@ -434,7 +434,7 @@ pub fn is_date_label(text: &str) -> bool {
 
 /// What may stand before a date on a line of its own: "Published:", "Updated on".
 static DATE_LINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date|publication\s+date|date\s+of\s+(?:publication|issue)|release\s+date)(?:\s+(?:on|at))?|for\s+immediate\s+release|embargoed\s+(?:until|till|to)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?)\s*[:,–—-]?\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:first\s+)?(?:published|updated|last\s+updated|posted|issued|released|date|publication\s+date|date\s+of\s+(?:publication|issue)|release\s+date)(?:\s+by\s+\p{Lu}[\p{L}.'’ -]{1,50}?)?(?:\s+(?:on|at))?|for\s+immediate\s+release|embargoed\s+(?:until|till|to)(?:\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?)?)\s*[:,–—-]?\s*$")
         .unwrap_or_else(|e| panic!("date label pattern must compile: {e}"))
 });
 

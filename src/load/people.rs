@@ -394,6 +394,8 @@ static OFFICE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// Cheap literal tests for the rarer patterns below.
+static AND_THEN_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| compile(r" and \p{Lu}[^,.;]{1,40}, (?:who|both|a|an) "));
 static COMMA_THEN_VERB: LazyLock<Regex> =
     LazyLock::new(|| compile(&format!(r",\s+(?:{SPEECH_VERBS})\b")));
 static COMPOUND_TITLE_HINT: LazyLock<Regex> = LazyLock::new(|| {
@@ -454,6 +456,13 @@ static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
         r"(?:(?P<name>{0}),\s+(?:(?:a|an|who|whose)\s+[\p{{Ll}}\d]|\d{{1,3}}(?:\s+(?:ans|años|anni|Jahre))?,)|(?:^|[.!?]\s+)(?P<opener>{0}),\s+[\p{{Ll}}\d])",
+        full_name_pattern()
+    ))
+});
+/// "Jae-won Park and Amara Bright, who …": the first of two people described together.
+static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?P<name>{0})\s+and\s+{0},\s+(?:who|both|a|an)\s",
         full_name_pattern()
     ))
 });
@@ -653,7 +662,7 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
                 .collect()
         };
         let whole = vec![(0, haystack.len())];
-        let searches: [(&Regex, Vec<(usize, usize)>); 12] = [
+        let searches: [(&Regex, Vec<(usize, usize)>); 13] = [
             (&TITLE_BEFORE, whole.clone()),
             (&TITLE_OF_BEFORE, whole.clone()),
             (&ROLE_AFTER, whole.clone()),
@@ -662,6 +671,7 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             (&SPEAKS_AFTER, whole.clone()),
             (&SPEAKS_BEFORE, whole.clone()),
             (&APPOSITION, whole.clone()),
+            (&COORDINATED, near(&AND_THEN_COMMA, 80, 0)),
             (&MONSIEUR, whole),
             (&OF_ORGANISATION_SPEAKS, near(&COMMA_THEN_VERB, 200, 0)),
             (&COMPOUND_TITLE_BEFORE, near(&COMPOUND_TITLE_HINT, 40, 80)),

@@ -209,9 +209,9 @@ static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A paragraph that ends by introducing the quote below it: "…, said:".
-static INTRODUCES_QUOTE: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"\b(?:{SPEECH_VERBS})(?:\s+\p{{Ll}}+)?\s*:\s*$")));
+/// A paragraph that ends by introducing the quote below it: "…, said:", "… put it simply
+/// at the closing:".
+static INTRODUCES_QUOTE: LazyLock<Regex> = LazyLock::new(|| compile(r":\s*$"));
 
 /// The text of the sentence before `at`: from the last sentence end up to `at`.
 fn sentence_before(text: &str, at: usize) -> &str {
@@ -236,7 +236,7 @@ enum Attribution {
     Contextual,
 }
 
-fn who_to_attribution(who: &str, people: &[String]) -> Option<Attribution> {
+fn who_to_attribution(who: &str, people: &[String], paragraphs: &[&str]) -> Option<Attribution> {
     let lower = who.to_lowercase();
     if PRONOUNS.contains(&lower.as_str()) || lower.starts_with("the ") {
         return Some(Attribution::Contextual);
@@ -244,8 +244,35 @@ fn who_to_attribution(who: &str, people: &[String]) -> Option<Attribution> {
     if let Some(person) = resolve_mention(who, people) {
         return Some(Attribution::Person(person.to_string()));
     }
+    // "Ellen told us" after "When Ellen Marsh decided …": the full name the text gave.
+    if !who.contains(' ') && who.starts_with(char::is_uppercase) {
+        if let Some(full) = full_name_with(who, paragraphs) {
+            return Some(Attribution::Person(full));
+        }
+    }
     // A capitalised word before "said" that is no known person, such as "Officials", is not a name.
     clean_name(who, &[]).map(Attribution::Person)
+}
+
+/// A two-word name in `paragraphs` that begins or ends with `word`.
+fn full_name_with(word: &str, paragraphs: &[&str]) -> Option<String> {
+    paragraphs.iter().find_map(|text| {
+        text.match_indices(word).find_map(|(at, _)| {
+            let before_ok = text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = &text[at + word.len()..];
+            let next = after
+                .strip_prefix(' ')?
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .next()?;
+            let name = format!("{word} {next}");
+            (before_ok && next.starts_with(char::is_uppercase) && next.len() > 1)
+                .then(|| clean_name(&name, &[]))
+                .flatten()
+        })
+    })
 }
 
 /// Attributes each span to a speaker: a speech verb next to the quote, else a person
@@ -287,7 +314,7 @@ pub fn attribute(
             .and_then(|c| {
                 c.name("who")
                     .or_else(|| c.name("named"))
-                    .and_then(|w| who_to_attribution(w.as_str(), people))
+                    .and_then(|w| who_to_attribution(w.as_str(), people, paragraphs))
             })
             .or_else(|| last_mentioned(before, people).map(|p| Attribution::Person(p.to_string())))
             .or_else(|| {
