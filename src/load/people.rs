@@ -762,21 +762,28 @@ pub fn resolve_mention<'a>(mention: &str, people: &'a [String]) -> Option<&'a st
     })
 }
 
+/// Where `word` starts in `text` as a word of its own (no letter or digit right before).
+pub fn word_starts<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(word).filter_map(move |(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            .then_some(at)
+    })
+}
+
 /// The person `texts` give an office to: "President Harlan" makes Thomas Harlan "the
 /// President" when he is among `people`.
 pub fn person_by_office<'a>(office: &str, texts: &[&str], people: &'a [String]) -> Option<&'a str> {
     texts.iter().find_map(|text| {
-        text.match_indices(office).find_map(|(at, _)| {
-            let before_ok = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+        word_starts(text, office).find_map(|at| {
             let name: Vec<&str> = text[at + office.len()..]
                 .split_whitespace()
                 .take(3)
                 .take_while(|w| w.starts_with(char::is_uppercase))
                 .collect();
-            if !before_ok || name.is_empty() {
+            if name.is_empty() {
                 return None;
             }
             resolve_mention(&name.join(" "), people)

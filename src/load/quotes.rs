@@ -2,7 +2,8 @@
 //! and attributing each to a speaker.
 
 use super::people::{
-    clean_name, compile, last_mentioned, person_by_office, resolve_mention, SPEECH_VERBS,
+    clean_name, compile, last_mentioned, person_by_office, resolve_mention, word_starts,
+    SPEECH_VERBS,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -254,22 +255,16 @@ fn who_to_attribution(who: &str, people: &[String], paragraphs: &[&str]) -> Opti
     clean_name(who, &[]).map(Attribution::Person)
 }
 
-/// A two-word name in `paragraphs` that begins or ends with `word`.
+/// A two-word name in `paragraphs` that begins with `word` ("Ellen" → "Ellen Marsh").
 fn full_name_with(word: &str, paragraphs: &[&str]) -> Option<String> {
     paragraphs.iter().find_map(|text| {
-        text.match_indices(word).find_map(|(at, _)| {
-            let before_ok = text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after = &text[at + word.len()..];
-            let next = after
+        word_starts(text, word).find_map(|at| {
+            let next = text[at + word.len()..]
                 .strip_prefix(' ')?
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .next()?;
-            let name = format!("{word} {next}");
-            (before_ok && next.starts_with(char::is_uppercase) && next.len() > 1)
-                .then(|| clean_name(&name, &[]))
+            (next.starts_with(char::is_uppercase) && next.len() > 1)
+                .then(|| clean_name(&format!("{word} {next}"), &[]))
                 .flatten()
         })
     })
