@@ -140,6 +140,26 @@ static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The first of `segments` that is, whole, a known place.
+fn known_place_among<'s>(segments: impl Iterator<Item = &'s str>, rules: &Rules) -> Option<String> {
+    segments.map(str::trim).find_map(|segment| {
+        rules
+            .place_at_start(segment)
+            .filter(|p| fold(p) == fold(segment))
+            .map(str::to_string)
+    })
+}
+
+/// A dateline that gives only a place, read from a whole line.
+fn place_only(place: String, line: &str) -> Dateline {
+    Dateline {
+        place: Some(place),
+        date: None,
+        agency: None,
+        end: line.len(),
+    }
+}
+
 /// "Hagerstown, Maryland": a town the gazetteer does not know, named by its state or
 /// country.
 fn town_and_region(text: &str, rules: &Rules) -> Option<String> {
@@ -166,6 +186,7 @@ static PRINT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static PRINT_FOOTER: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}/\d{1,3}$"));
 
+/// "…was issued today by Council President …": a text issued on a body's behalf.
 static ISSUED_BY: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\b(?:was|were)\s+issued\s+(?:today\s+)?by\b"));
 
@@ -376,8 +397,8 @@ fn is_language_row(text: &str) -> bool {
     let folded = fold(text);
     let rest = folded
         .strip_prefix("select language")
-        .or_else(|| folded.strip_prefix("language"))
         .or_else(|| folded.strip_prefix("languages"))
+        .or_else(|| folded.strip_prefix("language"))
         .unwrap_or(&folded);
     let names: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || "|/·•,:".contains(c))
@@ -759,7 +780,6 @@ fn web_remnants_removed(line: &str) -> Vec<std::borrow::Cow<'_, str>> {
         .collect()
 }
 
-/// "# ", "## ", "> " at the start of a line.
 /// "## ", "> " at the start of a line; a top heading's "# " is left for the walk to see.
 static MARKDOWN_LINE_MARK: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:#{2,6}|>)\s+"));
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -928,26 +948,10 @@ impl Walk<'_> {
                         self.delivered_by = Some((line.no, value.to_string()));
                     }
                     Some(label) if ["location", "venue", "place"].contains(&label.as_str()) => {
-                        let place = value
-                            .split(',')
-                            .map(str::trim)
-                            .find_map(|segment| {
-                                self.rules
-                                    .place_at_start(segment)
-                                    .filter(|p| fold(p) == fold(segment))
-                                    .map(str::to_string)
-                            })
+                        let place = known_place_among(value.split(','), self.rules)
                             .or_else(|| town_and_region(value, self.rules));
                         if let (Some(place), None) = (place, &self.dateline_line) {
-                            self.dateline_line = Some((
-                                line.clone(),
-                                Dateline {
-                                    place: Some(place),
-                                    date: None,
-                                    agency: None,
-                                    end: text.len(),
-                                },
-                            ));
+                            self.dateline_line = Some((line.clone(), place_only(place, text)));
                         }
                     }
                     _ => {}
@@ -1021,25 +1025,9 @@ impl Walk<'_> {
                 .filter(|_| !self.paragraphs_seen() && self.date_line.is_none());
             if let Some(found) = dated {
                 // "12 March 2021 | News release | Geneva": the row may name the place too.
-                let place = text
-                    .split('|')
-                    .map(str::trim)
-                    .find_map(|segment| {
-                        self.rules
-                            .place_at_start(segment)
-                            .filter(|p| fold(p) == fold(segment))
-                    })
-                    .map(str::to_string);
+                let place = known_place_among(text.split('|'), self.rules);
                 if let (Some(place), None) = (place, &self.dateline_line) {
-                    self.dateline_line = Some((
-                        line.clone(),
-                        Dateline {
-                            place: Some(place),
-                            date: None,
-                            agency: None,
-                            end: text.len(),
-                        },
-                    ));
+                    self.dateline_line = Some((line.clone(), place_only(place, text)));
                 }
                 self.date_line = Some((line.clone(), found));
                 return self.remove(&line, RemovalReason::DateLine);
@@ -1125,27 +1113,16 @@ impl Walk<'_> {
             let short = word_count(text) <= 6
                 && !ends_sentence(text)
                 && !text.chars().any(|c| c.is_ascii_digit());
-            let place_alone = text
-                .trim_end_matches([',', '-', '–', '—', ' '])
-                .rsplit(',')
-                .take(3)
-                .map(str::trim)
-                .find_map(|segment| {
-                    self.rules
-                        .place_at_start(segment)
-                        .filter(|p| fold(p) == fold(segment))
-                        .map(str::to_string)
-                })
-                .or_else(|| town_and_region(text, self.rules))
-                .filter(|_| self.headline.is_some() && short);
+            let place_alone = known_place_among(
+                text.trim_end_matches([',', '-', '–', '—', ' '])
+                    .rsplit(',')
+                    .take(3),
+                self.rules,
+            )
+            .or_else(|| town_and_region(text, self.rules))
+            .filter(|_| self.headline.is_some() && short);
             if let Some(place) = place_alone {
-                let dateline = Dateline {
-                    place: Some(place),
-                    date: None,
-                    agency: None,
-                    end: text.len(),
-                };
-                self.dateline_line = Some((line.clone(), dateline));
+                self.dateline_line = Some((line.clone(), place_only(place, text)));
                 return self.remove(&line, RemovalReason::DateLine);
             }
         }
