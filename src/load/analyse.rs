@@ -261,7 +261,7 @@ static TRAILING_PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)\bthe following (?:[\p{L}-]+\s+){0,4}(?:statement|message|declaration|communiqu[eé]|remarks|text)\s+(?:was|were|is)\s+(?:issued|delivered|made|released)\b|\b(?:this is|the following is|following is|below is|here is)\s+the\s+(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
+        r"(?i)\bfollowing (?:is|are)\b[^:.]{0,200}\b(?:remarks|message|statement|speech|address)\b|\bthe following (?:[\p{L}-]+\s+){0,4}(?:statement|message|declaration|communiqu[eé]|remarks|text)\s+(?:was|were|is)\s+(?:issued|delivered|made|released)\b|\b(?:this is|the following (?:is|are)|following (?:is|are)|below is|here is|here are)\s+(?:the\s+)?(?:(?:UN\s+)?[\p{L}.-]+(?:\s+[\p{Lu}][\p{L}.'’-]*){0,4}(?:'s|’s)\s+(?:remarks|message|statement|speech|address)\b|the\s+)(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
     )
 });
 /// "Last updated", "Modified": a date that is not when the text was published.
@@ -653,11 +653,50 @@ fn same_headline(a: &str, b: &str) -> bool {
 
 /// Joins lines that belong together: hard-wrapped prose, and an all-capitals headline
 /// broken over two lines.
-fn logical_lines(text: &str) -> Vec<Line> {
-    let physical: Vec<(usize, &str)> = text
+fn logical_lines(text: &str) -> (Vec<Line>, Vec<RemovedLine>) {
+    let all: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim()))
+        .collect();
+    // A printed page's number, and a running header or footer repeated beside it: taken
+    // out before lines are joined, so a paragraph that runs over a page stays whole.
+    let page_marks: Vec<usize> = all
+        .iter()
+        .filter(|(_, l)| PAGE_MARK.is_match(l))
+        .map(|(no, _)| *no)
+        .collect();
+    let running: std::collections::HashSet<&str> = if page_marks.is_empty() {
+        Default::default()
+    } else {
+        let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+        for (_, l) in &all {
+            if !l.is_empty() && l.len() <= 100 && !ends_sentence(l) {
+                *seen.entry(l).or_insert(0) += 1;
+            }
+        }
+        all.iter()
+            .filter(|(no, l)| {
+                seen.get(l).is_some_and(|&n| n >= 2)
+                    && page_marks.iter().any(|m| m.abs_diff(*no) <= 3)
+            })
+            .map(|(_, l)| *l)
+            .collect()
+    };
+    let mut furniture = Vec::new();
+    let physical: Vec<(usize, &str)> = all
+        .into_iter()
+        .filter(|(no, l)| {
+            let page_line = page_marks.contains(no) || running.contains(l);
+            if page_line {
+                furniture.push(RemovedLine {
+                    line: *no,
+                    text: l.to_string(),
+                    reason: RemovalReason::Masthead,
+                });
+            }
+            !page_line
+        })
         .collect();
     let long: Vec<usize> = physical
         .iter()
@@ -679,6 +718,21 @@ fn logical_lines(text: &str) -> Vec<Line> {
         }
         multi_line_blocks >= 2
     };
+    // A text wrapped without blank lines may mark each paragraph by indenting its first
+    // line; when only some lines are indented, an indented line starts a paragraph.
+    let indented: Vec<bool> = text
+        .lines()
+        .map(|l| l.starts_with("  ") || l.starts_with('\t'))
+        .collect();
+    let long_lines = physical
+        .iter()
+        .filter(|(_, l)| l.chars().count() > 30)
+        .count();
+    let long_indented = physical
+        .iter()
+        .filter(|(no, l)| l.chars().count() > 30 && indented[no - 1])
+        .count();
+    let indents_mark_paragraphs = long_indented >= 2 && long_indented * 5 <= long_lines * 3;
     let mut lines: Vec<Line> = Vec::new();
     let mut previous_blank = true;
     let pieces = physical.into_iter().flat_map(|(no, l)| {
@@ -686,26 +740,48 @@ fn logical_lines(text: &str) -> Vec<Line> {
             .into_iter()
             .map(move |piece| (no, piece))
     });
+    let mut previous_no = 0;
     for (no, l) in pieces {
         let l = l.as_ref();
         if l.is_empty() {
             previous_blank = true;
             continue;
         }
-        let joins = !previous_blank
-            && lines.last().is_some_and(|prev| {
-                (wrapped
-                    && !prev.text.is_empty()
-                    && word_count(&prev.text) >= 4
-                    && word_count(l) >= 1)
-                    || (is_all_caps(&prev.text)
-                        && is_all_caps(l)
-                        && !ends_sentence(&prev.text)
-                        && word_count(&prev.text) >= 4)
-            });
+        let starts_paragraph = (indents_mark_paragraphs && no != previous_no && indented[no - 1])
+            || END_MARK.is_match(l)
+            || lines
+                .last()
+                .is_some_and(|prev| END_MARK.is_match(&prev.text));
+        previous_no = no;
+        // Over a page break: a paragraph cut mid-sentence goes on with a lower-case word.
+        let over_page = previous_blank
+            && !page_marks.is_empty()
+            && l.starts_with(char::is_lowercase)
+            && lines.last().is_some_and(|prev| !ends_sentence(&prev.text));
+        let joins = over_page
+            || !previous_blank
+                && !starts_paragraph
+                && lines.last().is_some_and(|prev| {
+                    (wrapped
+                        && !prev.text.is_empty()
+                        && word_count(&prev.text) >= 4
+                        && word_count(l) >= 1)
+                        || (is_all_caps(&prev.text)
+                            && is_all_caps(l)
+                            && !ends_sentence(&prev.text)
+                            && word_count(&prev.text) >= 4)
+                });
         match lines.last_mut() {
             Some(prev) if joins => {
-                prev.raw.push(' ');
+                // "irri-" + "gation": a word broken at the line's end is one word.
+                let broken_word = prev.raw.ends_with('-')
+                    && prev.raw[..prev.raw.len() - 1].ends_with(char::is_lowercase)
+                    && l.starts_with(char::is_lowercase);
+                if broken_word {
+                    prev.raw.pop();
+                } else {
+                    prev.raw.push(' ');
+                }
                 prev.raw.push_str(l);
                 prev.text = collapse_whitespace(&prev.raw);
             }
@@ -717,8 +793,15 @@ fn logical_lines(text: &str) -> Vec<Line> {
         }
         previous_blank = false;
     }
-    lines
+    (lines, furniture)
 }
+
+/// "Page 1 of 2", "- 3 -", "2/5": a printed page's number on a line of its own.
+static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})$",
+    )
+});
 
 /// A line as a copy from a web page left it, cleaned of markup: HTML tags dropped (a
 /// paragraph or line break tag splits the line, each piece keeping the line's number),
@@ -779,6 +862,11 @@ fn web_remnants_removed(line: &str) -> Vec<std::borrow::Cow<'_, str>> {
         })
         .collect()
 }
+
+/// "ENDS", "-30-", "###": an end mark is a line of its own even where lines are wrapped.
+static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"^(?:-\s*)?(?:ENDS?|-30-|- 30 -|#{3}|\*{3,}|\* \*\*\* \*)(?:\s*-)?$")
+});
 
 /// "## ", "> " at the start of a line; a top heading's "# " is left for the walk to see.
 static MARKDOWN_LINE_MARK: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:#{2,6}|>)\s+"));
@@ -1282,7 +1370,8 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         in_link_box: false,
         delivered_by: None,
     };
-    let lines = logical_lines(text);
+    let (lines, page_furniture) = logical_lines(text);
+    walk.removed.extend(page_furniture);
     let run_on = lines.len() <= 3;
     for line in lines {
         if run_on && line.text.len() > 400 {

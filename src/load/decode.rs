@@ -40,11 +40,50 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             ),
         }
     };
+    // UTF-8 once read as Windows-1252 and saved again ("â€œ" for "“"): undone when the
+    // text reads as UTF-8 after going back to the bytes it came from.
+    let (raw, warning) = match repair_mojibake(&raw) {
+        Some(repaired) => (
+            repaired,
+            Some("mis-decoded text (UTF-8 read as Windows-1252) repaired".to_string()),
+        ),
+        None => (raw, warning),
+    };
     Ok(Decoded {
         text: clean(&raw),
         warning,
     })
 }
+
+/// The text as it was before UTF-8 was read as Windows-1252, when it plainly was.
+fn repair_mojibake(text: &str) -> Option<String> {
+    if !text.contains(['â', 'Ã', 'Â']) {
+        return None;
+    }
+    let marks = MOJIBAKE_MARKS
+        .iter()
+        .map(|m| text.matches(m).count())
+        .sum::<usize>();
+    if marks < 2 {
+        return None;
+    }
+    let (bytes, _, unmappable) = WINDOWS_1252.encode(text);
+    if unmappable {
+        return None;
+    }
+    let repaired = String::from_utf8(bytes.into_owned()).ok()?;
+    let left = MOJIBAKE_MARKS
+        .iter()
+        .map(|m| repaired.matches(m).count())
+        .sum::<usize>();
+    (left < marks).then_some(repaired)
+}
+
+/// How common UTF-8 characters look when read as Windows-1252: the lead bytes of
+/// punctuation (â€), of accented Latin letters (Ã) and of the no-break space (Â).
+const MOJIBAKE_MARKS: &[&str] = &[
+    "â€", "Ã©", "Ã¨", "Ã¶", "Ã¼", "Ã¤", "Ã¡", "Ã³", "Ã\u{AD}", "Ã±", "Ã§", "Â ",
+];
 
 /// Line endings to '\n', no-break and other odd spaces to ' ', control characters dropped,
 /// NFC.
@@ -90,6 +129,21 @@ mod tests {
         assert_eq!(latin.as_ref().map(|d| d.text.as_str()), Ok("café “quoted”"));
         assert!(latin.is_ok_and(|d| d.warning.is_some()));
         assert_eq!(decode(b"\x7FELF\x00\x01"), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn repairs_utf8_that_was_read_as_windows_1252() {
+        let decoded = decode("â€œWe are ready,â€\u{9d} said HÃ©lÃ¨ne.".as_bytes());
+        assert_eq!(
+            decoded.map(|d| d.text),
+            Ok("“We are ready,” said Hélène.".to_string())
+        );
+        // One stray mark is not enough to re-read a text.
+        let decoded = decode("The rate rose to 5Â°C.".as_bytes());
+        assert_eq!(
+            decoded.map(|d| d.text),
+            Ok("The rate rose to 5Â°C.".to_string())
+        );
     }
 
     #[test]

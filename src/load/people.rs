@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 /// Words that introduce a person's name: honorifics, offices and roles. A capitalised
 /// sequence right after one of these is a name ("Secretary-General Ban Ki-moon",
 /// "Sudanese diplomat Francis Deng").
-const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Shri|Smt|Shrimati|Sri|Srimati|Kumari|Excellency|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|manager|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
+const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Madam|Madame|Shri|Smt|Shrimati|Sri|Srimati|Kumari|Excellency|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|manager|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
 
 /// Capitalised words that are never part of a person's name in these texts: offices,
 /// institutions, calendar words and sentence openers.
@@ -258,6 +258,16 @@ const NOT_NAME_WORDS: &[&str] = &[
 ];
 
 /// Words that end the name of an organisation: a candidate ending in one is no person.
+/// "Disaster Risk Reduction", "Water Scarcity", "Coastal Resilience": the abstract nouns
+/// that name a field of work, never a person.
+fn is_abstract_noun(token: &str) -> bool {
+    let folded = fold(token);
+    folded.len() > 6
+        && ["tion", "sion", "ity", "ence", "ance", "ment", "ness", "ism"]
+            .iter()
+            .any(|end| folded.ends_with(end))
+}
+
 /// The subject words of an office ("Minister for Drought and Emergency Management",
 /// "Minister for Youth", "Governor of Kostroma Region"): never part of a person's name.
 const OFFICE_WORDS: &[&str] = &[
@@ -275,6 +285,7 @@ const OFFICE_WORDS: &[&str] = &[
     "employment",
     "energy",
     "environment",
+    "federal",
     "finance",
     "fisheries",
     "forestry",
@@ -586,10 +597,13 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
     // "Air Access Council", "Deutschen Presse-Agentur": a name that ends in an
     // organisation's word is the organisation.
     if tokens.last().is_some_and(|t| {
-        fold(t)
+        let folded = fold(t);
+        folded
             .rsplit('-')
             .next()
             .is_some_and(|last| ORGANISATION_WORDS.contains(&last))
+            || OFFICE_WORDS.contains(&folded.as_str())
+            || is_abstract_noun(t)
     }) {
         return None;
     }
@@ -603,6 +617,7 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
             // "Q" (a reporter's question) or a stray letter; an initial has its full stop.
             || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase()))
             || OFFICE_WORDS.contains(&fold(t).as_str())
+            || is_abstract_noun(t)
             || ORGANISATION_WORDS.contains(&fold(t).as_str())
             || is_title_word(t)
     };
@@ -778,7 +793,14 @@ pub fn word_starts<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usi
 pub fn person_by_office<'a>(office: &str, texts: &[&str], people: &'a [String]) -> Option<&'a str> {
     texts.iter().find_map(|text| {
         word_starts(text, office).find_map(|at| {
-            let name: Vec<&str> = text[at + office.len()..]
+            // "Under-Secretary-General for Humanitarian Affairs, Marisol …": past the
+            // office's field to the name.
+            let mut rest = &text[at + office.len()..];
+            if rest.starts_with(" for ") || rest.starts_with(" of ") {
+                let comma = rest.find(", ").filter(|&i| i <= 90)?;
+                rest = &rest[comma + 1..];
+            }
+            let name: Vec<&str> = rest
                 .split_whitespace()
                 .take(3)
                 .take_while(|w| w.starts_with(char::is_uppercase))

@@ -196,7 +196,7 @@ static VERB_WITHOUT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// "the Secretary-General", "the Minister": an office the text may give to a named person.
 static THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\bthe\s+(?P<office>(?:Secretary-General|President|Prime Minister|Minister|Chancellor|Governor|Mayor|High Commissioner|Director-General|Commissioner|Ambassador|Premier|Spokesperson|Chair|Chairman|Chairwoman|Special Envoy|Envoy|Executive Director|Administrator))\b",
+        r"\bthe\s+(?P<office>(?:Under-Secretary-General|Assistant Secretary-General|Deputy Secretary-General|Special Representative|Special Rapporteur|Secretary-General|President|Prime Minister|Minister|Chancellor|Governor|Mayor|High Commissioner|Director-General|Commissioner|Ambassador|Premier|Spokesperson|Chair|Chairman|Chairwoman|Special Envoy|Envoy|Executive Director|Administrator))\b",
     )
 });
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -239,7 +239,17 @@ enum Attribution {
 
 fn who_to_attribution(who: &str, people: &[String], paragraphs: &[&str]) -> Option<Attribution> {
     let lower = who.to_lowercase();
-    if PRONOUNS.contains(&lower.as_str()) || lower.starts_with("the ") {
+    if lower.starts_with("the ") {
+        // "the Under-Secretary-General added": whoever the text gave that office.
+        let office = THE_OFFICE
+            .captures(who)
+            .and_then(|c| c.name("office"))
+            .and_then(|o| person_by_office(o.as_str(), paragraphs, people));
+        return Some(office.map_or(Attribution::Contextual, |p| {
+            Attribution::Person(p.to_string())
+        }));
+    }
+    if PRONOUNS.contains(&lower.as_str()) {
         return Some(Attribution::Contextual);
     }
     if let Some(person) = resolve_mention(who, people) {
