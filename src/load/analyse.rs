@@ -381,16 +381,21 @@ fn is_spaced_menu(raw: &str) -> bool {
 /// A language switcher: "العربية 中文 English Français Русский Español", "Select language:
 /// EN | FR | ES".
 fn is_language_row(text: &str) -> bool {
+    if text.len() > 300 {
+        return false;
+    }
     // Most lines fail on their first word; only a likely row is folded whole.
     let first = text
         .split(|c: char| c.is_whitespace() || "|/·•,:".contains(c))
         .find(|w| !w.is_empty())
         .unwrap_or("");
+    if first.len() > 24 {
+        return false;
+    }
     let first = fold(first);
-    if text.len() > 300
-        || !(LANGUAGE_NAMES.contains(&first.as_str())
-            || first == "select"
-            || first.starts_with("language"))
+    if !(LANGUAGE_NAMES.contains(&first.as_str())
+        || first == "select"
+        || first.starts_with("language"))
     {
         return false;
     }

@@ -688,7 +688,13 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             (&APPOSITION, whole.clone()),
             (&COORDINATED, near(&AND_THEN_COMMA, 80, 0)),
             (&MONSIEUR, whole),
-            (&OF_ORGANISATION_SPEAKS, near(&COMMA_THEN_VERB, 200, 0)),
+            (
+                &OF_ORGANISATION_SPEAKS,
+                near(&COMMA_THEN_VERB, 200, 0)
+                    .into_iter()
+                    .filter(|&(from, to)| haystack[from..to].contains(" of "))
+                    .collect(),
+            ),
             (&COMPOUND_TITLE_BEFORE, near(&COMPOUND_TITLE_HINT, 40, 80)),
             (&OFFICE_THEN_NAME, near(&OFFICE_OPENING_HINT, 0, 200)),
         ];

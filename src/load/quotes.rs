@@ -311,6 +311,10 @@ pub fn attribute(
             .min(after.char_indices().nth(90).map_or(after.len(), |(i, _)| i))];
         let before = sentence_before(paragraphs[span.paragraph], span.open_at);
         let paragraph_before = &paragraphs[span.paragraph][..span.open_at];
+        // Who the paragraph names before the quote: looked up at most once.
+        let mentioned = std::cell::OnceCell::new();
+        let mentioned_before =
+            || *mentioned.get_or_init(|| last_mentioned(paragraph_before, people));
         let attribution = SPEAKER_THEN_VERB
             .captures(after)
             .or_else(|| ROLE_NAME_THEN_VERB.captures(after))
@@ -335,8 +339,7 @@ pub fn attribute(
                 (PRONOUN_BEFORE.is_match(before)
                     || SPEECH_VERB_THAT.is_match(before)
                     || VERB_WITHOUT_SUBJECT.is_match(after)
-                    || (before.trim().is_empty()
-                        && last_mentioned(paragraph_before, people).is_some()))
+                    || (before.trim().is_empty() && mentioned_before().is_some()))
                 .then_some(Attribution::Contextual)
             });
         let speaker = match attribution {
@@ -349,7 +352,7 @@ pub fn attribute(
                     .as_deref()
                     .is_some_and(|l| resolve_in(paragraph_before, l, people));
                 // "the Secretary-General said …": the person the text gives that office.
-                let named_here = last_mentioned(paragraph_before, people).or_else(|| {
+                let named_here = mentioned_before().or_else(|| {
                     let office = THE_OFFICE.captures_iter(paragraph_before).last()?;
                     person_by_office(office.name("office")?.as_str(), paragraphs, people)
                 });
