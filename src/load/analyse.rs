@@ -142,12 +142,9 @@ static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first of `segments` that is, whole, a known place.
 fn known_place_among<'s>(segments: impl Iterator<Item = &'s str>, rules: &Rules) -> Option<String> {
-    segments.map(str::trim).find_map(|segment| {
-        rules
-            .place_at_start(segment)
-            .filter(|p| fold(p) == fold(segment))
-            .map(str::to_string)
-    })
+    segments
+        .map(str::trim)
+        .find_map(|segment| rules.place_named(segment).map(str::to_string))
 }
 
 /// A dateline that gives only a place, read from a whole line.
@@ -1560,19 +1557,13 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let mut speakers: Vec<String> = Vec::new();
     let delivered = delivered_by.iter().map(|(_, name)| name);
     for speaker in delivered.chain(turns.iter().flat_map(|t| t.speakers.iter())) {
-        if !people.iter().any(|p| fold(p) == fold(speaker)) {
-            people.push(speaker.clone());
-        }
+        add_once(&mut people, speaker);
         speakers.push(speaker.clone());
     }
-    for speaker in quotes.iter().filter_map(|q| q.speaker.clone()) {
+    for speaker in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
         // Whoever is quoted is a person of the text.
-        if !people.iter().any(|p| fold(p) == fold(&speaker)) {
-            people.push(speaker.clone());
-        }
-        if !speakers.iter().any(|s| fold(s) == fold(&speaker)) {
-            speakers.push(speaker);
-        }
+        add_once(&mut people, speaker);
+        add_once(&mut speakers, speaker);
     }
     // "…was issued today by Council President …": the Council's text, not hers.
     let issued_on_behalf = intro.is_some_and(|(_, t)| ISSUED_BY.is_match(t));
@@ -1763,19 +1754,22 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     // else "in <place>" in a sentence about an event, else the first "in <place>" early
     // in the text. Places inside quotes are what speakers talk about, not where they are.
     let body_from = first_paragraph.as_ref().map_or(usize::MAX, |(no, _)| *no);
-    let narration: Vec<(usize, String)> = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(index, (no, text))| (*no, outside_quotes(index, text, &spans)))
-        .collect();
     let place = dateline
         .as_ref()
         .and_then(|(no, d)| d.place.clone().map(|p| (p, Evidence::at(*no, "dateline"))))
         .or_else(|| venue_place(&paragraphs, rules))
         .or_else(|| masthead_place(&walk.removed, body_from, rules))
         .or_else(|| headline_place(walk.headline.as_ref(), rules))
-        .or_else(|| place_in_text(&narration, rules, true))
-        .or_else(|| place_in_text(&narration[..narration.len().min(3)], rules, false));
+        .or_else(|| {
+            // Only now is the narration worth cutting out of every paragraph.
+            let narration: Vec<(usize, String)> = paragraphs
+                .iter()
+                .enumerate()
+                .map(|(index, (no, text))| (*no, outside_quotes(index, text, &spans)))
+                .collect();
+            place_in_text(&narration, rules, true)
+                .or_else(|| place_in_text(&narration[..narration.len().min(3)], rules, false))
+        });
 
     // Publisher: the agency in the dateline, a sign-off, else a registry marker.
     let publisher = dateline
@@ -1937,6 +1931,13 @@ fn venue_place(paragraphs: &[(usize, &str)], rules: &Rules) -> Option<(String, E
     })
 }
 
+/// Adds `name` to `names` unless it is there already, written the same way or another.
+fn add_once(names: &mut Vec<String>, name: &str) {
+    if !names.iter().any(|n| fold(n) == fold(name)) {
+        names.push(name.to_string());
+    }
+}
+
 /// A wire desk's note in brackets on a line of its own: "(Corrects spelling of name in
 /// paragraph 3)", "(Adds quotes)", "($1 = 1.3950 New Zealand dollars)".
 static EDITORIAL_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1974,9 +1975,8 @@ fn masthead_place(
                 .split(['•', '|', '·'])
                 .map(str::trim)
                 .rfind(|s| !s.is_empty())?;
-            let place = rules.place_at_start(last)?;
-            (fold(place) == fold(last))
-                .then(|| (place.to_string(), Evidence::at(r.line, MASTHEAD_PLACE)))
+            let place = rules.place_named(last)?;
+            Some((place.to_string(), Evidence::at(r.line, MASTHEAD_PLACE)))
         })
 }
 
@@ -1992,10 +1992,7 @@ fn headline_place(headline: Option<&Line>, rules: &Rules) -> Option<(String, Evi
         .find_map(|(i, segment)| {
             // A known place, or a capitalised name the headline dates: "…, Rotterdam, 12
             // March 2021".
-            let known = rules
-                .place_at_start(segment)
-                .filter(|p| fold(p) == fold(segment))
-                .map(str::to_string);
+            let known = rules.place_named(segment).map(str::to_string);
             let dated_next = segments
                 .get(i + 1)
                 .is_some_and(|next| standalone_date(next).is_some());

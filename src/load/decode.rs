@@ -60,10 +60,7 @@ fn repair_mojibake(text: &str) -> Option<String> {
     if !text.contains(['â', 'Ã', 'Â']) {
         return None;
     }
-    let marks = MOJIBAKE_MARKS
-        .iter()
-        .map(|m| text.matches(m).count())
-        .sum::<usize>();
+    let marks = mojibake_marks(text);
     if marks < 2 {
         return None;
     }
@@ -72,11 +69,11 @@ fn repair_mojibake(text: &str) -> Option<String> {
         return None;
     }
     let repaired = String::from_utf8(bytes.into_owned()).ok()?;
-    let left = MOJIBAKE_MARKS
-        .iter()
-        .map(|m| repaired.matches(m).count())
-        .sum::<usize>();
-    (left < marks).then_some(repaired)
+    (mojibake_marks(&repaired) < marks).then_some(repaired)
+}
+
+fn mojibake_marks(text: &str) -> usize {
+    MOJIBAKE_MARKS.iter().map(|m| text.matches(m).count()).sum()
 }
 
 /// How common UTF-8 characters look when read as Windows-1252: the lead bytes of

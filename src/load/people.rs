@@ -258,6 +258,15 @@ const NOT_NAME_WORDS: &[&str] = &[
 ];
 
 /// Words that end the name of an organisation: a candidate ending in one is no person.
+/// A word of an office's field or of an organisation's name ("Management", "Reduction",
+/// "Council"): never a word of a person's name.
+fn is_field_or_body_word(token: &str) -> bool {
+    let folded = fold(token);
+    OFFICE_WORDS.contains(&folded.as_str())
+        || ORGANISATION_WORDS.contains(&folded.as_str())
+        || is_abstract_noun(token)
+}
+
 /// "Disaster Risk Reduction", "Water Scarcity", "Coastal Resilience": the abstract nouns
 /// that name a field of work, never a person.
 fn is_abstract_noun(token: &str) -> bool {
@@ -597,13 +606,11 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
     // "Air Access Council", "Deutschen Presse-Agentur": a name that ends in an
     // organisation's word is the organisation.
     if tokens.last().is_some_and(|t| {
-        let folded = fold(t);
-        folded
-            .rsplit('-')
-            .next()
-            .is_some_and(|last| ORGANISATION_WORDS.contains(&last))
-            || OFFICE_WORDS.contains(&folded.as_str())
-            || is_abstract_noun(t)
+        is_field_or_body_word(t)
+            || fold(t)
+                .rsplit('-')
+                .next()
+                .is_some_and(|last| ORGANISATION_WORDS.contains(&last))
     }) {
         return None;
     }
@@ -616,9 +623,7 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
         (!is_name_word(t) && !particles.contains(t))
             // "Q" (a reporter's question) or a stray letter; an initial has its full stop.
             || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase()))
-            || OFFICE_WORDS.contains(&fold(t).as_str())
-            || is_abstract_noun(t)
-            || ORGANISATION_WORDS.contains(&fold(t).as_str())
+            || is_field_or_body_word(t)
             || is_title_word(t)
     };
     // An office or institution before the name ("Commonwealth Affairs Jane Okafor"):

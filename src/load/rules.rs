@@ -480,6 +480,12 @@ impl Rules {
             .map(|(place, _)| place.as_str())
     }
 
+    /// The known place `text` is, whole ("Geneva", not "Geneva Airport").
+    pub fn place_named(&self, text: &str) -> Option<&str> {
+        self.place_at_start(text)
+            .filter(|place| fold(place) == fold(text))
+    }
+
     /// The registry name for a publisher written as `written` (a name or alias), if known.
     pub fn publisher_named(&self, written: &str) -> Option<&str> {
         self.publisher(written).map(|p| p.name.as_str())
