@@ -202,6 +202,16 @@ pub fn slugify(text: &str, max_len: usize) -> String {
     slug
 }
 
+/// The largest char boundary of `text` at or before `index` (clamped to its length), so
+/// that an offset moved back by bytes never cuts a character in two.
+pub fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut at = index.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The number of words in a text, counting runs of letters or digits.
 pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')

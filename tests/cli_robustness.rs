@@ -559,6 +559,27 @@ fn empty_file_is_named_without_verbose() -> TestResult {
 }
 
 #[test]
+fn a_text_of_one_sentence_with_accents_builds() -> TestResult {
+    // Offsets moved back by bytes once cut 'è' in two and stopped the whole build.
+    let site = Site::new()?;
+    site.text(
+        "geneve.txt",
+        "The conference opened in Genève on 10 October 2019.\n",
+    )?;
+    site.text(
+        "other.txt",
+        "Second text\n\nThe talks went on for a second day.\n",
+    )?;
+    site.build_ok(&[])?;
+    let docs = documents(&site.output())?;
+    assert_eq!(docs.len(), 2);
+    let geneve = document(&docs, "geneve.txt");
+    assert_eq!(geneve["date"], "2019-10-10");
+    assert!(body(geneve).contains("Genève"));
+    Ok(())
+}
+
+#[test]
 fn windows_1252_text_is_decoded() -> TestResult {
     let site = press_collection()?;
     site.build_ok(&[])?;

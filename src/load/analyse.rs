@@ -1686,10 +1686,8 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         'search: for (no, t) in paragraphs.iter().take(3) {
             for found in find_dates(t) {
                 if TODAY_DATE.is_match(&t[..found.start]) {
-                    let rule = format!(
-                        "'{}' in the text",
-                        &t[found.start.saturating_sub(7)..found.end].trim()
-                    );
+                    let from = crate::text::floor_char_boundary(t, found.start.saturating_sub(7));
+                    let rule = format!("'{}' in the text", t[from..found.end].trim());
                     date = Some(DatedField {
                         date: found.date,
                         inferred: false,

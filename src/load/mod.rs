@@ -134,7 +134,7 @@ pub fn load_file(rel: &str, path: &Path, rules: &Rules) -> Result<Document, Diag
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read: {e}")))?;
-    let mut doc = load_bytes(rel, &shown, &bytes, rules)?;
+    let mut doc = load_bytes_isolated(rel, &shown, &bytes, rules)?;
     let sidecar_warning = |line, message| Diagnostic {
         path: overrides::sidecar_path(path).display().to_string(),
         line,
@@ -157,6 +157,39 @@ pub fn load_file(rel: &str, path: &Path, rules: &Rules) -> Result<Document, Diag
         )),
     }
     Ok(doc)
+}
+
+/// [`load_bytes`], isolated: see [`isolated`].
+pub fn load_bytes_isolated(
+    rel: &str,
+    shown: &str,
+    bytes: &[u8],
+    rules: &Rules,
+) -> Result<Document, Diagnostic> {
+    isolated(shown, || load_bytes(rel, shown, bytes, rules))
+}
+
+/// Runs one file's analysis so that a failure inside it (a bug, never the file's fault)
+/// becomes that file's diagnostic and the rest of the site still builds.
+fn isolated<T>(
+    shown: &str,
+    analysis: impl FnOnce() -> Result<T, Diagnostic>,
+) -> Result<T, Diagnostic> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(analysis)).unwrap_or_else(|payload| {
+        let cause = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        Err(Diagnostic {
+            path: shown.to_string(),
+            line: None,
+            severity: Severity::Error,
+            message: format!(
+                "internal error while reading this file ({cause}); the file was skipped (please report it, with the file)"
+            ),
+        })
+    })
 }
 
 /// Analyses a file's bytes; `shown` is the path diagnostics print.
@@ -379,6 +412,18 @@ mod tests {
             .collect();
         assert_eq!(got, vec!["a", "a-2", "a-2-2", "a-3"]);
         assert_eq!(document_id("batch-0000/0000001"), "batch-0000-0000001");
+    }
+
+    #[test]
+    fn a_failure_inside_one_files_analysis_is_that_files_error() {
+        let failed: Result<(), Diagnostic> =
+            isolated("texts/bad.txt", || panic!("index out of range"));
+        let message = failed.map_err(|d| d.to_string()).unwrap_err();
+        assert!(
+            message.starts_with("texts/bad.txt: error: internal error"),
+            "{message}"
+        );
+        assert!(message.contains("index out of range") && message.contains("the file was skipped"));
     }
 
     #[test]
