@@ -2198,6 +2198,34 @@ mod tests {
     }
 
     #[test]
+    fn every_built_in_region_names_a_towns_state_or_country() {
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        let regions: Vec<&str> = crate::load::data::regions().collect();
+        assert!(regions.len() > 250);
+        for region in regions {
+            let line = format!("Hagerstown, {region}");
+            assert_eq!(
+                town_and_region(&line, &rules).as_deref(),
+                Some("Hagerstown"),
+                "{line}"
+            );
+        }
+        assert_eq!(town_and_region("Hagerstown, Nowhere", &rules), None);
+    }
+
+    #[test]
+    fn every_built_in_publisher_marker_names_its_publisher() {
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        for p in crate::load::data::PUBLISHERS.iter() {
+            for marker in &p.markers {
+                let text = format!("A headline\n\nThe text.\n\n{marker}\n");
+                let found = publisher_by_marker(&text, &rules).map(|(name, _)| name);
+                assert_eq!(found.as_deref(), Some(p.name.as_str()), "{marker}");
+            }
+        }
+    }
+
+    #[test]
     fn a_place_inside_a_quote_is_not_where_the_text_is() {
         let doc = analysed(
             "Envoy urges action on food\n\nEnvoy Hana Castillo today addressed the Global Conference on Food.\n\n“Families have waited in Beirut since 2015,” said Castillo.\n\nThe Global Conference on Food brought together 45 delegations in Nairobi.\n",

@@ -1,328 +1,10 @@
-//! The loader's rule tables: built-in furniture lists, publishers and places, extended by
-//! a site's own lists in site.toml.
+//! The loader's rule tables: the built-in furniture lists, publishers and places (from
+//! load/data), extended by a site's own lists in site.toml.
 
+use super::data;
 use crate::config::{LoaderConfig, PublisherConfig};
 use crate::text::{collapse_whitespace, fold};
 use std::collections::HashSet;
-
-/// Whole lines that web pages and wire feeds wrap around a text. Matched after folding;
-/// a trailing '*' matches any line that starts with the rest.
-const BUILTIN_BOILERPLATE: &[&str] = &[
-    "skip to main content*",
-    "skip to content*",
-    "version for the visually impaired",
-    "screen reader access",
-    "you are here:*",
-    "search within*",
-    "search this site*",
-    "search the site*",
-    "cookies on *",
-    "we use some essential cookies*",
-    "we'd like to set additional cookies*",
-    "we would like to set additional cookies*",
-    "we also use cookies*",
-    "we value your privacy*",
-    "this site uses cookies*",
-    "accept additional cookies",
-    "reject additional cookies",
-    "view cookies",
-    "accept all",
-    "reject all",
-    "manage cookies",
-    "read this release in*",
-    "←*",
-    "all news from russia and abroad",
-    "tous droits de reproduction*",
-    "tous droits réservés*",
-    "lire aussi*",
-    "à lire aussi*",
-    "leggi anche*",
-    "keep reading",
-    "end of list",
-    "comments (*",
-    "video player*",
-    "from:*",
-    "next post:*",
-    "previous post:*",
-    "next story:*",
-    "previous story:*",
-    "text version",
-    "copy link",
-    "anzeige",
-    "pubblicità",
-    "publicité",
-    "publicidad",
-    "direct link:*",
-    "permalink:*",
-    "print version",
-    "printable version",
-    "text size*",
-    "change text size*",
-    "skip to navigation",
-    "jump to navigation",
-    "toggle navigation",
-    "main menu",
-    "menu",
-    "home",
-    "search",
-    "search form",
-    "close",
-    "un in your language",
-    "welcome to the united nations*",
-    "search news centre*",
-    "global perspective human stories",
-    "audio hub",
-    "top stories",
-    "latest news",
-    "briefing notes",
-    "news releases",
-    "press releases",
-    "news and press releases",
-    "statements",
-    "speeches",
-    "more from this section",
-    "read more",
-    "read more*",
-    "see also",
-    "share",
-    "share this",
-    "share this story",
-    "share this article",
-    "share on*",
-    "share:*",
-    "follow us:*",
-    "share via*",
-    "share this via*",
-    "share this on*",
-    "click to expand image",
-    "click to enlarge*",
-    "enlarge image",
-    "donate",
-    "donate now",
-    "tweet",
-    "print",
-    "email",
-    "e-mail",
-    "print this page",
-    "email this page",
-    "follow us",
-    "follow us on*",
-    "all our channels",
-    ">> all our channels",
-    "advertisement",
-    "sponsored",
-    "back to top",
-    "top of page",
-    "previous",
-    "next",
-    "previous article",
-    "next article",
-    "download",
-    "download pdf",
-    "listen",
-    "audio",
-    "watch",
-    "video",
-    "photos",
-    "comments",
-    "leave a comment",
-    "for immediate release",
-    "immediate release",
-    "media contact*",
-    "press contact*",
-    "contact:*",
-    "contacts:*",
-    "for more information*",
-    "for further information*",
-    "our standards: the thomson reuters trust principles.",
-    "editor:*",
-    "editing by*",
-    "reporting by*",
-    "un press & media contacts",
-    "latest products*",
-    "new backgrounders*",
-    "library newsletter*",
-    "external link*",
-    "subscribe",
-    "subscribe to*",
-    "sign up*",
-    "newsletter",
-    "we use cookies*",
-    "this website uses cookies*",
-    "accept cookies",
-    "accept all cookies",
-    "cookie settings",
-    "cookie policy",
-    "privacy policy",
-    "terms of use",
-    "all rights reserved*",
-    "copyright*",
-    "©*",
-    "you may also like",
-    "recommended",
-    "most read",
-    "most popular",
-    "trending",
-    "tags:*",
-    "topics:*",
-    "filed under*",
-    "related",
-    "related stories",
-    "related news",
-    "related content",
-    "related articles",
-    "related links",
-    "related coverage*",
-    "related topics",
-    "also read*",
-    "read also*",
-    "more on this*",
-];
-
-/// Lines that open a page footer: everything after them is furniture.
-const BUILTIN_FOOTER_MARKERS: &[&str] = &[
-    "social media",
-    "follow us",
-    "share this",
-    "share this story",
-    "related",
-    "related stories",
-    "related news",
-    "related content",
-    "related articles",
-    "related links",
-    "related coverage*",
-    "related topics",
-    "is this page useful?*",
-    "footnotes",
-    "endnotes",
-    "version française",
-    "version francaise",
-    "french version",
-    "version anglaise",
-    "english version",
-    "versión en español",
-    "version en español",
-    "see also",
-    "documents",
-    "downloads",
-    "attachments",
-    "related documents",
-    "ministry responsible",
-    "weitere meldungen",
-    "mehr zum thema*",
-    "altre notizie",
-    "ultime notizie",
-    "riproduzione riservata*",
-    "sur le meme sujet",
-    "was this page useful?*",
-    "(this story has not been edited*",
-    "this story has not been edited*",
-    "anadolu agency website contains only a portion*",
-    "you may also like",
-    "most read",
-    "most popular",
-    "latest products*",
-    "more stories",
-    "more news",
-    "* *** *",
-    "###",
-    "- ends -",
-    "-ends-",
-    "ends",
-    "-30-",
-    "- 30 -",
-    "end",
-    "*****",
-    "notes to editors*",
-    "note to editors*",
-    "notes for editors*",
-    "note for editors*",
-    "editor's note*",
-    "media contact*",
-    "press contact*",
-    "media enquiries*",
-    "media inquiries*",
-    "press enquiries*",
-    "press inquiries*",
-    "for media enquiries*",
-    "for media inquiries*",
-    "contact:*",
-    "contacts:*",
-    "contact for media*",
-    "for more information*",
-    "for further information*",
-    "source:*",
-    "(source:*",
-    "press office*",
-    "enditem",
-    "(end)",
-    // The French and Spanish forms of the UN's "For information media, not an official
-    // record" and of "end of release".
-    "ce document est destiné*",
-    "ce communiqué est destiné*",
-    "les versions anglaise et française*",
-    "este documento*",
-    "fin",
-];
-
-/// Publishers recognised without any configuration, by marker strings in the raw text.
-fn builtin_publishers() -> Vec<PublisherConfig> {
-    let make = |name: &str, aliases: &[&str], markers: &[&str]| PublisherConfig {
-        name: name.to_string(),
-        aliases: aliases.iter().map(|s| s.to_string()).collect(),
-        markers: markers.iter().map(|s| s.to_string()).collect(),
-        date_order: None,
-    };
-    vec![
-        make(
-            "UN Department of Public Information",
-            &[
-                "Department of Public Information",
-                "DPI",
-                "UN DPI",
-                "Meetings Coverage and Press Releases",
-            ],
-            &[
-                "Department of Public Information",
-                "Meetings Coverage and Press Releases",
-                "not an official record",
-            ],
-        ),
-        make(
-            "UN News",
-            &["UN News Centre", "UN News Center"],
-            &[
-                "UN News Centre",
-                "UN News Center",
-                "news.un.org",
-                "Global perspective Human stories",
-            ],
-        ),
-        make(
-            "UNRIC",
-            &[
-                "United Nations Regional Information Centre",
-                "UNRIC Brussels",
-            ],
-            &[
-                "UNRIC",
-                "UN in your language",
-                "Regional Information Centre for Western Europe",
-            ],
-        ),
-        make(
-            "Reuters",
-            &["Thomson Reuters"],
-            &["Thomson Reuters Trust Principles"],
-        ),
-        make("Associated Press", &["AP"], &[]),
-        make("AFP", &["Agence France-Presse"], &[]),
-        make("Xinhua", &["Xinhua News Agency"], &[]),
-        make("IANS", &["Indo-Asian News Service"], &[]),
-        make("WAM", &["Emirates News Agency"], &[]),
-    ]
-}
 
 /// One furniture pattern, already folded.
 #[derive(Debug, Clone)]
@@ -342,21 +24,27 @@ pub struct LineSet {
 }
 
 impl LineSet {
+    /// A set of `items`.
     fn new<'a>(items: impl IntoIterator<Item = &'a str>) -> Self {
         let mut set = LineSet::default();
+        set.add(items);
+        set
+    }
+
+    /// Adds `items` (a site's own, after the built-in ones).
+    fn add<'a>(&mut self, items: impl IntoIterator<Item = &'a str>) {
         for item in items {
             match pattern(item) {
                 LinePattern::Exact(s) => {
-                    set.longest = set.longest.max(s.len());
-                    set.exact.insert(s);
+                    self.longest = self.longest.max(s.len());
+                    self.exact.insert(s);
                 }
                 LinePattern::Prefix(s) => {
-                    set.longest = set.longest.max(s.len());
-                    set.prefixes.push(s);
+                    self.longest = self.longest.max(s.len());
+                    self.prefixes.push(s);
                 }
             }
         }
-        set
     }
 
     /// Whether `line` (raw) matches one of the patterns.
@@ -414,24 +102,13 @@ impl Rules {
     /// The built-in rules extended by the site's own lists; the site's publishers are
     /// consulted before the built-in ones.
     pub fn new(loader: &LoaderConfig, site_publishers: &[PublisherConfig]) -> Self {
-        let boilerplate = LineSet::new(
-            BUILTIN_BOILERPLATE
-                .iter()
-                .copied()
-                .chain(loader.boilerplate.iter().map(String::as_str)),
-        );
-        let footer_markers = LineSet::new(
-            BUILTIN_FOOTER_MARKERS
-                .iter()
-                .copied()
-                .chain(loader.footer_markers.iter().map(String::as_str)),
-        );
+        let mut boilerplate = LineSet::new(data::furniture());
+        boilerplate.add(loader.boilerplate.iter().map(String::as_str));
+        let mut footer_markers = LineSet::new(data::footer_markers());
+        footer_markers.add(loader.footer_markers.iter().map(String::as_str));
         let mut publishers = site_publishers.to_vec();
-        publishers.extend(builtin_publishers());
-        let mut places: Vec<String> = include_str!("places.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        publishers.extend(data::PUBLISHERS.iter().cloned());
+        let mut places: Vec<String> = data::places()
             .map(str::to_string)
             .chain(loader.places.iter().cloned())
             .collect();
@@ -443,12 +120,7 @@ impl Rules {
             publishers,
             places_folded: places.iter().map(|p| fold(p)).collect(),
             places,
-            regions: include_str!("regions.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(fold)
-                .collect(),
+            regions: data::regions().map(fold).collect(),
             max_file_bytes: loader.max_file_bytes,
         }
     }
@@ -536,6 +208,75 @@ mod tests {
         assert_eq!(r.place_at_start("New York today"), Some("New York"));
         assert_eq!(r.place_at_start("GENEVA, Mar. 3"), Some("Geneva"));
         assert_eq!(r.place_at_start("Genevan"), None);
+    }
+
+    /// A data entry written as a line of its own: a prefix entry ("share on*") with some
+    /// text after it, in the case a page would use.
+    fn as_line(entry: &str) -> String {
+        let line = match entry.strip_suffix('*') {
+            Some(prefix) => format!("{prefix} the rest of the line"),
+            None => entry.to_string(),
+        };
+        let mut chars = line.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_built_in_furniture_line_is_furniture() {
+        let r = Rules::new(&LoaderConfig::default(), &[]);
+        let entries: Vec<&str> = data::furniture().collect();
+        assert!(entries.len() > 150);
+        for entry in entries {
+            let line = as_line(entry);
+            assert!(
+                r.boilerplate.matches(&line),
+                "{entry:?} written as {line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_built_in_footer_marker_opens_the_footer() {
+        let r = Rules::new(&LoaderConfig::default(), &[]);
+        let entries: Vec<&str> = data::footer_markers().collect();
+        assert!(entries.len() > 70);
+        for entry in entries {
+            let line = as_line(entry);
+            assert!(
+                r.footer_markers.matches(&line),
+                "{entry:?} written as {line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_built_in_place_is_found_as_written() {
+        let r = Rules::new(&LoaderConfig::default(), &[]);
+        let places: Vec<&str> = data::places().collect();
+        assert!(places.len() > 150);
+        for place in places {
+            assert_eq!(r.place_named(place), Some(place));
+            assert_eq!(r.place_named(&place.to_uppercase()), Some(place));
+            let dateline = format!("{}, 12 March 2021 - The minister said", place);
+            assert_eq!(r.place_at_start(&dateline), Some(place));
+        }
+    }
+
+    #[test]
+    fn every_built_in_publisher_is_known_by_its_names_and_markers() {
+        let r = Rules::new(&LoaderConfig::default(), &[]);
+        for p in data::PUBLISHERS.iter() {
+            assert_eq!(r.publisher_named(&p.name), Some(p.name.as_str()));
+            for alias in &p.aliases {
+                assert_eq!(r.publisher_named(alias), Some(p.name.as_str()), "{alias}");
+            }
+            for marker in &p.markers {
+                assert!(r.is_publisher_marker(marker), "{marker}");
+            }
+        }
     }
 
     #[test]
