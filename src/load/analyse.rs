@@ -2,6 +2,7 @@
 //! dateline, body, caption, furniture), then title, date, place, publisher, kind,
 //! people and quotes.
 
+use super::data;
 use super::date::{
     captured_date, find_dates, is_date_label, standalone_date, DateMatch, PartialDate,
 };
@@ -9,9 +10,7 @@ use super::dateline::{parse_dateline, Dateline};
 use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
 };
-use super::people::{
-    clean_name, compile, find_people, name_tokens, strip_photo_credit, SPEECH_VERBS,
-};
+use super::people::{clean_name, compile, find_people, name_tokens, strip_photo_credit};
 use super::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
 use super::rules::Rules;
 use super::transcript::find_turns;
@@ -301,8 +300,12 @@ static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bwill\s+(?:be held|be in|be hosted|address|visit|travel|hold|open|attend|take part|participate|deliver|speak|host|launch|convene|meet|chair|lead|brief)\b|\bis scheduled to\b|\bis expected to (?:address|attend|visit|speak|open)\b|\bmedia advisory\b|\bnext week\b",
     )
 });
-static SPEECH_VERB: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r"\b(?:{SPEECH_VERBS})\b")));
+static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"\b(?:{verbs})\b",
+        verbs = data::SPEECH_VERBS.alternation()
+    ))
+});
 static TODAY_DATE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\btoday,?\s+$|\bon\s+$|\(\s*$"));
 static WEEKDAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -390,7 +393,7 @@ fn is_language_row(text: &str) -> bool {
         return false;
     }
     let first = fold(first);
-    if !(LANGUAGE_NAMES.contains(&first.as_str())
+    if !(data::LANGUAGE_NAMES.contains(&first)
         || first == "select"
         || first.starts_with("language"))
     {
@@ -406,159 +409,11 @@ fn is_language_row(text: &str) -> bool {
         .split(|c: char| c.is_whitespace() || "|/·•,:".contains(c))
         .filter(|w| !w.is_empty())
         .collect();
-    names.len() >= 3 && names.len() <= 30 && names.iter().all(|w| LANGUAGE_NAMES.contains(w))
+    names.len() >= 3 && names.len() <= 30 && names.iter().all(|w| data::LANGUAGE_NAMES.contains(w))
 }
 
-/// Languages as switchers write them (folded), and their two-letter codes.
-const LANGUAGE_NAMES: &[&str] = &[
-    "english",
-    "francais",
-    "espanol",
-    "русскии",
-    "русский",
-    "العربية",
-    "中文",
-    "deutsch",
-    "italiano",
-    "portugues",
-    "nederlands",
-    "日本語",
-    "한국어",
-    "हिंदी",
-    "हिन्दी",
-    "turkce",
-    "polski",
-    "svenska",
-    "dansk",
-    "norsk",
-    "suomi",
-    "ελληνικα",
-    "עברית",
-    "فارسی",
-    "kiswahili",
-    "swahili",
-    "bahasa",
-    "indonesia",
-    "melayu",
-    "tieng",
-    "viet",
-    "ไทย",
-    "украінська",
-    "українська",
-    "romana",
-    "magyar",
-    "cestina",
-    "slovencina",
-    "hrvatski",
-    "srpski",
-    "български",
-    "catala",
-    "euskara",
-    "galego",
-    "cymraeg",
-    "gaeilge",
-    "arabic",
-    "chinese",
-    "french",
-    "spanish",
-    "russian",
-    "german",
-    "portuguese",
-    "en",
-    "fr",
-    "es",
-    "ar",
-    "ru",
-    "zh",
-    "de",
-    "it",
-    "pt",
-    "nl",
-    "ja",
-    "ko",
-];
-
-/// Words of site menus and navigation bars.
-const NAV_WORDS: &[&str] = &[
-    "home",
-    "news",
-    "about",
-    "us",
-    "contact",
-    "events",
-    "research",
-    "study",
-    "business",
-    "media",
-    "press",
-    "releases",
-    "release",
-    "services",
-    "residents",
-    "visitors",
-    "council",
-    "democracy",
-    "search",
-    "menu",
-    "login",
-    "log",
-    "in",
-    "sign",
-    "register",
-    "subscribe",
-    "donate",
-    "careers",
-    "jobs",
-    "faq",
-    "help",
-    "blog",
-    "topics",
-    "publications",
-    "resources",
-    "newsroom",
-    "latest",
-    "sitemap",
-    "accessibility",
-    "our",
-    "work",
-    "who",
-    "we",
-    "are",
-    "what",
-    "do",
-    "get",
-    "involved",
-    "programmes",
-    "projects",
-    "countries",
-    "regions",
-    "partners",
-    "shop",
-    "videos",
-    "photos",
-    "multimedia",
-    "speeches",
-    "statements",
-    "documents",
-    "reports",
-    "campaigns",
-    "take",
-    "action",
-    "and",
-    "&",
-    ">",
-    "›",
-    "»",
-    "/",
-    "|",
-    "-",
-    "english",
-    "français",
-    "español",
-];
-
 fn is_nav_word(word: &str) -> bool {
-    NAV_WORDS.contains(&fold(word).as_str())
+    data::NAV_WORDS.contains(&fold(word))
 }
 
 /// A menu or breadcrumb: nothing but navigation words ("Home News Press releases Contact").
@@ -580,33 +435,6 @@ fn glued_menu_words(text: &str) -> usize {
     }
 }
 
-/// Nouns that make a capitalised line an organisation's name.
-const ORGANISATION_NOUNS: &[&str] = &[
-    "centre",
-    "center",
-    "office",
-    "department",
-    "ministry",
-    "agency",
-    "commission",
-    "council",
-    "organization",
-    "organisation",
-    "institute",
-    "service",
-    "division",
-    "nations",
-    "programme",
-    "secretariat",
-    "university",
-    "foundation",
-];
-
-/// Words that may be lower case inside an organisation's name.
-const NAME_CONNECTORS: &[&str] = &[
-    "of", "the", "for", "and", "on", "de", "du", "des", "la", "le", "&", "-",
-];
-
 /// A masthead rather than a headline: an organisation's name ("Department of Coastal
 /// Communities"), a known publisher, a "Press release" label, or a menu.
 fn is_masthead_line(text: &str, rules: &Rules) -> bool {
@@ -614,7 +442,7 @@ fn is_masthead_line(text: &str, rules: &Rules) -> bool {
     let capitalised = !text.contains([':', '?', '!', '“', '"'])
         && !text.chars().any(|c| c.is_ascii_digit())
         && words.iter().all(|w| {
-            NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+            data::NAME_CONNECTORS.contains(&w.to_lowercase())
                 || w.chars().next().is_some_and(char::is_uppercase)
         });
     // "United Nations Regional Information Centre for Western Europe": a longer name
@@ -624,7 +452,7 @@ fn is_masthead_line(text: &str, rules: &Rules) -> bool {
             || (words.len() <= 10
                 && words
                     .iter()
-                    .any(|w| ORGANISATION_NOUNS.contains(&fold(w).as_str()))));
+                    .any(|w| data::ORGANISATION_NOUNS.contains(&fold(w)))));
     org_like
         || rules.publisher_named(text).is_some()
         || rules.is_publisher_marker(text)
@@ -1007,7 +835,7 @@ impl Walk<'_> {
             let short_label = word_count(text) <= 3
                 && (text.chars().any(|c| c.is_ascii_digit())
                     || text.split_whitespace().all(|w| {
-                        NAME_CONNECTORS.contains(&w.to_lowercase().as_str())
+                        data::NAME_CONNECTORS.contains(&w.to_lowercase())
                             || w.chars().next().is_some_and(|c| !c.is_lowercase())
                     }));
             is_masthead_line(text, self.rules)
@@ -2195,6 +2023,63 @@ mod tests {
 
     fn analysed(text: &str) -> Analysis {
         analyse(text, &Rules::new(&LoaderConfig::default(), &[]))
+    }
+
+    /// Language names that no row written with them matches: words are compared folded,
+    /// and folding turns Hangul into its letters and drops Devanagari vowel signs.
+    const UNMATCHED_LANGUAGE_NAMES: &[&str] = &["한국어", "हिंदी", "हिन्दी"];
+    /// Menu words never matched: words are compared folded, and these are not written
+    /// folded ("»" folds to a straight quote).
+    const UNMATCHED_NAV_WORDS: &[&str] = &["»", "français", "español"];
+
+    #[test]
+    fn every_language_name_makes_a_language_row() {
+        let mut dead = Vec::new();
+        for name in data::LANGUAGE_NAMES.iter() {
+            let inside = is_language_row(&format!("English {name} Français"));
+            let first = is_language_row(&format!("{name} English Français"));
+            if !(inside && first) {
+                dead.push(name);
+            }
+        }
+        assert_eq!(dead, UNMATCHED_LANGUAGE_NAMES);
+        assert!(!is_language_row("English Giraffe Français"));
+    }
+
+    #[test]
+    fn every_navigation_word_makes_a_menu() {
+        let mut dead = Vec::new();
+        for word in data::NAV_WORDS.iter() {
+            if !is_menu(&format!("Home {word} Contact")) {
+                dead.push(word);
+            }
+        }
+        assert_eq!(dead, UNMATCHED_NAV_WORDS);
+        assert!(!is_menu("Home Giraffe Contact"));
+    }
+
+    #[test]
+    fn every_organisation_noun_makes_a_long_name_a_masthead() {
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        let line = |last: &str| format!("Northern Coastal Regional Water And Land {last}");
+        for noun in data::ORGANISATION_NOUNS.iter() {
+            let noun = title_case_first(noun);
+            assert!(is_masthead_line(&line(&noun), &rules), "{noun}");
+        }
+        assert!(!is_masthead_line(&line("Lands"), &rules));
+    }
+
+    #[test]
+    fn every_name_connector_may_be_lower_case_in_a_masthead() {
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        for connector in data::NAME_CONNECTORS.iter() {
+            let line = format!("Department {connector} Coastal Communities");
+            assert!(is_masthead_line(&line, &rules), "{line}");
+        }
+        assert!(!is_masthead_line(
+            "Department giraffe Coastal Communities",
+            &rules
+        ));
     }
 
     #[test]

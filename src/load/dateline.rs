@@ -1,5 +1,6 @@
 //! Datelines: the "PLACE, Date (Agency) --" or "Date -" that opens a news text.
 
+use super::data;
 use super::date::{find_dates, DateMatch};
 use super::people::compile;
 use super::rules::Rules;
@@ -43,22 +44,6 @@ static PLACE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3}|\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+){0,2})",
     )
 });
-const NOT_PLACES: &[&str] = &[
-    "today",
-    "yesterday",
-    "tomorrow",
-    "on",
-    "in",
-    "by",
-    "at",
-    "last",
-    "this",
-    "next",
-    "the",
-    "but",
-    "and",
-];
-
 fn agency_of(caps: &regex::Captures<'_>) -> Option<String> {
     caps.name("agency")
         .or_else(|| caps.name("wire"))
@@ -156,7 +141,7 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
         Some(known) => (known.to_string(), known.len().min(text.len())),
         None => {
             let m = PLACE_WORDS.find(text)?;
-            if NOT_PLACES.contains(&m.as_str().to_lowercase().as_str()) {
+            if data::NOT_PLACES.contains(&m.as_str().to_lowercase()) {
                 return None;
             }
             (title_case(m.as_str()), m.end())
@@ -402,6 +387,20 @@ mod tests {
         );
         // A lower-case word in brackets is no agency unless the site knows it.
         assert_eq!(read("Berlin (see below) - the city"), None);
+    }
+
+    #[test]
+    fn no_word_of_the_not_places_list_opens_a_dateline() {
+        for word in data::NOT_PLACES.iter() {
+            let mut chars = word.chars();
+            let word: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            let text = format!("{word}, March 3, 2014 – The minister said");
+            assert_eq!(read(&text), None, "{text}");
+        }
+        assert!(read("Ruritania, March 3, 2014 – The minister said").is_some());
     }
 
     #[test]

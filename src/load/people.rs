@@ -1,269 +1,17 @@
 //! Finding the people a text names, and resolving partial mentions ("Mr. Ban", "the UN
 //! chief", "he") to them.
 
+use super::data;
 use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Words that introduce a person's name: honorifics, offices and roles. A capitalised
-/// sequence right after one of these is a name ("Secretary-General Ban Ki-moon",
-/// "Sudanese diplomat Francis Deng").
-const TITLE_WORDS: &str = "Mr|Ms|Mrs|Mme|Mlle|Dr|Prof|Eng|Engr|Sir|Dame|Madam|Madame|Shri|Smt|Shrimati|Sri|Srimati|Kumari|Excellency|Secretary-General|General|President|Vice-President|Minister|Ambassador|Professor|Commissioner|High Commissioner|Envoy|Adviser|Advisor|Representative|Director|Director-General|Chair|Chairman|Chairwoman|Chairperson|Chief|Spokesperson|Spokesman|Spokeswoman|King|Queen|Prince|Princess|Pope|Judge|Justice|Senator|Governor|Mayor|Premier|Chancellor|Coordinator|Rapporteur|Administrator|Sheikh|Emir|Cardinal|Bishop|Archbishop|Rev|Father|Lord|Lady|Captain|Colonel|Commander|Secretary|Prosecutor|Registrar|Ombudsman|Councillor|Councilor|Councilwoman|Councilman|Alderman|Deputy|Congressman|Congresswoman|Dean|Rector|Curator|Inspector|Superintendent|Sheriff|Honourable|Honorable|Hon|diplomat|official|spokesperson|spokesman|spokeswoman|envoy|minister|adviser|advisor|activist|lawyer|expert|economist|researcher|author|journalist|survivor|leader|chair|chairman|chairwoman|president|director|mayor|governor|commissioner|coordinator|illustrator|artist|designer|engineer|analyst|scientist|historian|writer|photographer|architect|entrepreneur|farmer|teacher|doctor|nurse|student|founder|manager|Président|Présidente|Directeur|Directrice|Ministre|portavoz|directora|director general|presidente|presidenta|ministro|ministra";
-
-/// Capitalised words that are never part of a person's name in these texts: offices,
-/// institutions, calendar words and sentence openers.
-const NOT_NAME_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "and",
-    "but",
-    "or",
-    "to",
-    "by",
-    "with",
-    "from",
-    "as",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "un",
-    "united",
-    "nations",
-    "secretary",
-    "general",
-    "secretary-general",
-    "council",
-    "security",
-    "assembly",
-    "union",
-    "european",
-    "african",
-    "international",
-    "conference",
-    "minister",
-    "foreign",
-    "president",
-    "prime",
-    "deputy",
-    "department",
-    "office",
-    "division",
-    "news",
-    "media",
-    "information",
-    "public",
-    "rights",
-    "human",
-    "special",
-    "adviser",
-    "advisor",
-    "representative",
-    "envoy",
-    "republic",
-    "state",
-    "states",
-    "member",
-    "government",
-    "ministry",
-    "commission",
-    "committee",
-    "organization",
-    "organisation",
-    "world",
-    "global",
-    "regional",
-    "national",
-    "royal",
-    "institute",
-    "university",
-    "group",
-    "centre",
-    "center",
-    "court",
-    "tribunal",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "professor",
-    "photo",
-    "chief",
-    "high",
-    "commissioner",
-    "director",
-    "director-general",
-    "executive",
-    "chair",
-    "agency",
-    "programme",
-    "program",
-    "fund",
-    "bank",
-    "forum",
-    "summit",
-    "meeting",
-    "session",
-    "palace",
-    "house",
-    "street",
-    "north",
-    "south",
-    "east",
-    "west",
-    "new",
-    "ambassador",
-    "affairs",
-    "relations",
-    "cooperation",
-    "development",
-    "crisis",
-    "protect",
-    "responsibility",
-    "prevention",
-    "genocide",
-    "policy",
-    "mission",
-    "force",
-    "army",
-    "police",
-    "party",
-    "movement",
-    "church",
-    "foundation",
-    "association",
-    "society",
-    "federation",
-    "league",
-    "agreement",
-    "treaty",
-    "declaration",
-    "convention",
-    "charter",
-    "report",
-    "resolution",
-    "press",
-    "release",
-    "statement",
-    "message",
-    "speech",
-    "remarks",
-    "address",
-    "full",
-    "text",
-    "reuters",
-    "xinhua",
-    "afp",
-    "ap",
-    "ians",
-    "wam",
-    "unric",
-    "dpi",
-    "ngo",
-    "eu",
-    "au",
-    "who",
-    "unicef",
-    "unhcr",
-    "unesco",
-    "undp",
-    "wfp",
-    // Post-nominal letters, which are not part of the name as a story uses it.
-    "td",
-    "mp",
-    "mep",
-    "msp",
-    "mla",
-    "qc",
-    "kc",
-    "obe",
-    "mbe",
-    "cbe",
-    "phd",
-    // Words that end the names of organisations and places, not people.
-    "aid",
-    "board",
-    "trust",
-    "alliance",
-    "network",
-    "coalition",
-    "initiative",
-    "partnership",
-    "service",
-    "services",
-    "authority",
-    "company",
-    "corporation",
-    "inc",
-    "ltd",
-    "watch",
-    "museum",
-    "library",
-    "hospital",
-    "school",
-    "college",
-    "campaign",
-    "project",
-    "harbour",
-    "port",
-    "airport",
-    "city",
-    "county",
-    "district",
-    "province",
-    "island",
-    "islands",
-    "honourable",
-    "honorable",
-    "hon",
-];
-
-/// Words that end the name of an organisation: a candidate ending in one is no person.
 /// A word of an office's field or of an organisation's name ("Management", "Reduction",
 /// "Council"): never a word of a person's name.
 fn is_field_or_body_word(token: &str) -> bool {
     let folded = fold(token);
-    OFFICE_WORDS.contains(&folded.as_str())
-        || ORGANISATION_WORDS.contains(&folded.as_str())
+    data::OFFICE_WORDS.contains(&folded)
+        || data::ORGANISATION_WORDS.contains(&folded)
         || is_abstract_noun(token)
 }
 
@@ -277,130 +25,15 @@ fn is_abstract_noun(token: &str) -> bool {
             .any(|end| folded.ends_with(end))
 }
 
-/// The subject words of an office ("Minister for Drought and Emergency Management",
-/// "Minister for Youth", "Governor of Kostroma Region"): never part of a person's name.
-const OFFICE_WORDS: &[&str] = &[
-    "affairs",
-    "agriculture",
-    "communications",
-    "culture",
-    "defence",
-    "defense",
-    "development",
-    "drought",
-    "economy",
-    "education",
-    "emergency",
-    "employment",
-    "energy",
-    "environment",
-    "federal",
-    "finance",
-    "fisheries",
-    "forestry",
-    "health",
-    "housing",
-    "industry",
-    "infrastructure",
-    "innovation",
-    "justice",
-    "labour",
-    "management",
-    "planning",
-    "region",
-    "relations",
-    "resources",
-    "security",
-    "services",
-    "tourism",
-    "trade",
-    "transport",
-    "welfare",
-    "youth",
-];
-
-const ORGANISATION_WORDS: &[&str] = &[
-    "agentur",
-    "atlas",
-    "project",
-    "initiative",
-    "campaign",
-    "council",
-    "board",
-    "commission",
-    "committee",
-    "university",
-    "institute",
-    "group",
-    "centre",
-    "center",
-    "agency",
-    "ministry",
-    "department",
-    "office",
-    "aid",
-    "trust",
-    "alliance",
-    "network",
-    "coalition",
-    "initiative",
-    "union",
-    "assembly",
-    "court",
-    "tribunal",
-    "organisation",
-    "organization",
-    "foundation",
-    "association",
-    "society",
-    "federation",
-    "league",
-    "fund",
-    "bank",
-    "forum",
-    "programme",
-    "program",
-    "party",
-    "movement",
-    "company",
-    "corporation",
-    "authority",
-    "watch",
-    "museum",
-    "library",
-    "hospital",
-    "school",
-    "college",
-    "nations",
-    "parliament",
-    "government",
-    "service",
-    "services",
-    "police",
-    "army",
-    "section",
-    "sector",
-    "unit",
-    "branch",
-    "bureau",
-    "directorate",
-    "secretariat",
-    "division",
-    "team",
-];
-
 /// A name token: capitalised, letters with inner hyphens and apostrophes ("Ki-moon", "O'Brien").
 const NAME_TOKEN: &str = r"\b\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*\b";
-const PARTICLES: &str = "de|da|van|von|der|den|del|della|bin|ibn|al|el|le|la|di|du|dos|das|ter|te";
-
-/// Verbs that attribute speech.
-pub const SPEECH_VERBS: &str = "said|says|say|added|adds|told|tells|stated|states|noted|notes|explained|explains|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|urged|urges|warned|warns|insisted|insists|continued|concluded|remarked|observed|asked|asks|replied|wrote|writes|recalled|acknowledged|argued|commented|announced|underlined|underscored|highlighted|affirmed|reiterated|cautioned|admitted|pointed out|went on|dijo|afirmó|declaró|señaló|explicó|añadió|aseguró|indicó|subrayó|destacó|advirtió|a déclaré|a affirmé|a souligné|a rappelé|a dit|a ajouté|a expliqué|a indiqué|a estimé|a déploré|a insisté|sagte|sagt|erklärte|betonte|warnte|forderte|kritisierte|ergänzte|fügte hinzu|ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha sottolineato|ha affermato|ha ricordato|ha osservato|ha annunciato|ha avvertito";
 
 /// A full name: two to four name words, with particles ("de la") and one middle initial
 /// ("Harold J. Whitcombe") allowed.
 fn full_name_pattern() -> String {
     format!(
-        r"{NAME_TOKEN}(?:\s+\p{{Lu}}\.)?(?:\s+(?:(?:{PARTICLES})\s+){{0,2}}{NAME_TOKEN}){{1,3}}"
+        r"{NAME_TOKEN}(?:\s+\p{{Lu}}\.)?(?:\s+(?:(?:{particles})\s+){{0,2}}{NAME_TOKEN}){{1,3}}",
+        particles = data::PARTICLES.alternation()
     )
 }
 
@@ -409,15 +42,20 @@ fn full_name_pattern() -> String {
 /// between commas.
 static OFFICE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?:^|[.!?]\s+)(?:The|Il|La|Lo|El|Le|Der|Die)\s+\p{{Ll}}[^,.;:]{{2,80}},\s+(?P<name>{}),\s+(?:{SPEECH_VERBS}|\p{{Ll}}+)\b",
-        full_name_pattern()
+        r"(?:^|[.!?]\s+)(?:The|Il|La|Lo|El|Le|Der|Die)\s+\p{{Ll}}[^,.;:]{{2,80}},\s+(?P<name>{}),\s+(?:{verbs}|\p{{Ll}}+)\b",
+        full_name_pattern(),
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// Cheap literal tests for the rarer patterns below.
 static AND_THEN_COMMA: LazyLock<Regex> =
     LazyLock::new(|| compile(r" and \p{Lu}[^,.;]{1,40}, (?:who|both|a|an) "));
-static COMMA_THEN_VERB: LazyLock<Regex> =
-    LazyLock::new(|| compile(&format!(r",\s+(?:{SPEECH_VERBS})\b")));
+static COMMA_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r",\s+(?:{verbs})\b",
+        verbs = data::SPEECH_VERBS.alternation()
+    ))
+});
 static COMPOUND_TITLE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"[a-zäöü](?:präsident|prasident|minister|sprecher|politiker|kanzler|vorsitzende|direktor|leiter|sekretär|sekretar|beauftragte)",
@@ -437,8 +75,9 @@ static COMPOUND_TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:{TITLE_WORDS})\b\.?,?\s+(?P<name>{})",
-        full_name_pattern()
+        r"\b(?:{titles})\b\.?,?\s+(?P<name>{})",
+        full_name_pattern(),
+        titles = data::TITLES.alternation()
     ))
 });
 /// "President of the Commission Marco Rahman", "Minister for Foreign Affairs Jane Doe".
@@ -446,28 +85,32 @@ static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Atrocities" nothing after "and" is a name.
 static TITLE_OF_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:{TITLE_WORDS})\s+(?:of|for|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}'’-]*\s+(?:(?:of|for|and|on|the)\s+)+){{0,4}}?\p{{Lu}}[\p{{L}}'’-]*\s+(?P<name>{})",
-        full_name_pattern()
+        r"\b(?:{titles})\s+(?:of|for|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}'’-]*\s+(?:(?:of|for|and|on|the)\s+)+){{0,4}}?\p{{Lu}}[\p{{L}}'’-]*\s+(?P<name>{})",
+        full_name_pattern(),
+        titles = data::TITLES.alternation()
     ))
 });
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?P<name>{}),\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?(?:{TITLE_WORDS})\b",
-        full_name_pattern()
+        r"(?P<name>{}),\s+(?:the\s+)?(?:[\p{{L}}-]+\s+){{0,3}}?(?:{titles})\b",
+        full_name_pattern(),
+        titles = data::TITLES.alternation()
     ))
 });
 static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?i:{TITLE_WORDS}|chief executive|executive director|head|founder|manager|officer|curator)\b[^.;:,“”]{{0,60}},\s+(?P<name>{})(?:\s+\p{{Lu}}{{2,4}})?(?:[,.;:]|\s*$)",
-        full_name_pattern()
+        r"\b(?i:{titles}|chief executive|executive director|head|founder|manager|officer|curator)\b[^.;:,“”]{{0,60}},\s+(?P<name>{})(?:\s+\p{{Lu}}{{2,4}})?(?:[,.;:]|\s*$)",
+        full_name_pattern(),
+        titles = data::TITLES.alternation()
     ))
 });
 /// "Grace Nakoochee, a band councillor from …, welcomed", "Leila Haddad, who chaired the
 /// talks, said": a name, a description of the person, then the verb.
 static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"(?P<name>{}),\s+(?:a|an|the|who|whose|his|her|their)\s[^,“”"]{{1,120}},\s+(?:(?:{SPEECH_VERBS})\b|\p{{Ll}}+ed\b)"#,
-        full_name_pattern()
+        r#"(?P<name>{}),\s+(?:a|an|the|who|whose|his|her|their)\s[^,“”"]{{1,120}},\s+(?:(?:{verbs})\b|\p{{Ll}}+ed\b)"#,
+        full_name_pattern(),
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// "Tomasz Wierzbicki, founder of …, described", "Adaeze Okonkwo, a 24-year-old
@@ -496,22 +139,25 @@ static MONSIEUR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SPEAKS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?P<name>{})\s+(?:{SPEECH_VERBS})\b",
-        full_name_pattern()
+        r"(?P<name>{})\s+(?:{verbs})\b",
+        full_name_pattern(),
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// "Doreen Pickles of the Swaledale Bus Users' Group, told MPs": a name, the body the
 /// person speaks for, then a speech verb.
 static OF_ORGANISATION_SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"(?P<name>{})\s+of\s+(?:the\s+)?\p{{Lu}}[^,.;“”"]{{1,80}},\s+(?:{SPEECH_VERBS})\b"#,
-        full_name_pattern()
+        r#"(?P<name>{})\s+of\s+(?:the\s+)?\p{{Lu}}[^,.;“”"]{{1,80}},\s+(?:{verbs})\b"#,
+        full_name_pattern(),
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 static SPEAKS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:{SPEECH_VERBS})\s+(?P<name>{})",
-        full_name_pattern()
+        r"\b(?:{verbs})\s+(?P<name>{})",
+        full_name_pattern(),
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -521,7 +167,8 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?{NAME_TOKEN}(?:\s+(?:(?:{PARTICLES})\s+)?{NAME_TOKEN}){{0,3}}"
+        r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?{NAME_TOKEN}(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,3}}",
+        particles = data::PARTICLES.alternation()
     ))
 });
 
@@ -549,14 +196,14 @@ pub(crate) fn compile(pattern: &str) -> Regex {
 
 fn is_name_word(token: &str) -> bool {
     let folded = fold(token.trim_end_matches(['\'', '’']));
-    !NOT_NAME_WORDS.contains(&folded.as_str())
+    !data::NOT_NAME_WORDS.contains(&folded)
 }
 
 /// Title words, folded, as a set; a name never starts with one ("Mayor Paul Giraud" is
 /// Paul Giraud), though one may end a name ("Martin Luther King").
 static LEADING_TITLES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    TITLE_WORDS
-        .split('|')
+    data::TITLES
+        .iter()
         .filter(|t| !t.contains(' '))
         .map(fold)
         .collect()
@@ -565,34 +212,10 @@ static LEADING_TITLES: LazyLock<std::collections::HashSet<String>> = LazyLock::n
 fn is_title_word(token: &str) -> bool {
     let folded = fold(token.trim_end_matches('.'));
     LEADING_TITLES.contains(&folded)
-        || TITLE_ENDINGS
+        || data::TITLE_ENDINGS
             .iter()
             .any(|end| folded.len() > end.len() + 2 && folded.ends_with(end))
 }
-
-/// German offices are single compound words: "Verbandspräsident", "Gesundheitspolitikerin".
-const TITLE_ENDINGS: &[&str] = &[
-    "prasident",
-    "prasidentin",
-    "minister",
-    "ministerin",
-    "sprecher",
-    "sprecherin",
-    "politiker",
-    "politikerin",
-    "kanzler",
-    "kanzlerin",
-    "vorsitzende",
-    "vorsitzender",
-    "direktor",
-    "direktorin",
-    "leiter",
-    "leiterin",
-    "sekretar",
-    "sekretarin",
-    "beauftragte",
-    "beauftragter",
-];
 
 /// Trims leading and trailing non-name words off a candidate and rejects it unless two
 /// name words remain ("The Secretary-General Ban Ki-moon" gives "Ban Ki-moon").
@@ -610,7 +233,7 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
             || fold(t)
                 .rsplit('-')
                 .next()
-                .is_some_and(|last| ORGANISATION_WORDS.contains(&last))
+                .is_some_and(|last| data::ORGANISATION_WORDS.contains(last))
     }) {
         return None;
     }
@@ -618,9 +241,8 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
         .iter()
         .position(|t| is_name_word(t) && !is_title_word(t))?;
     let end = tokens.iter().rposition(|t| is_name_word(t))?;
-    let particles: Vec<&str> = PARTICLES.split('|').collect();
     let is_foreign = |t: &&str| {
-        (!is_name_word(t) && !particles.contains(t))
+        (!is_name_word(t) && !data::PARTICLES.contains(t))
             // "Q" (a reporter's question) or a stray letter; an initial has its full stop.
             || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase()))
             || is_field_or_body_word(t)
@@ -636,7 +258,7 @@ pub fn clean_name(candidate: &str, places: &[String]) -> Option<String> {
         return None;
     }
     let kept = &tokens[start..=end];
-    if kept.iter().filter(|t| !particles.contains(*t)).count() < 2 {
+    if kept.iter().filter(|t| !data::PARTICLES.contains(t)).count() < 2 {
         return None;
     }
     let name = kept.join(" ");
@@ -737,13 +359,10 @@ pub fn find_people(texts: &[&str], places: &[String]) -> Vec<String> {
             let other = name_tokens(existing);
             // A surname that opens with a particle ("Al Kaabi", "van Dijk") is the end
             // of the full name, not a name with an office in front of it.
-            let particles: Vec<&str> = PARTICLES.split('|').collect();
             let adds_in_front = |long: &[String], short: &[String]| {
                 long.len() > short.len()
                     && long[long.len() - short.len()..] == *short
-                    && !short
-                        .first()
-                        .is_some_and(|t| particles.contains(&t.as_str()))
+                    && !short.first().is_some_and(|t| data::PARTICLES.contains(t))
             };
             if adds_in_front(&other, &tokens)
                 || (!adds_in_front(&tokens, &other) && other.len() < tokens.len())
@@ -883,6 +502,70 @@ mod tests {
             people("the Minister for Foreign and Commonwealth Affairs Jane Okafor said"),
             vec!["Jane Okafor"]
         );
+    }
+
+    #[test]
+    fn every_title_introduces_a_name() {
+        for title in data::TITLES.iter() {
+            let text = format!("They met {title} Jane Okafor in the hall.");
+            assert_eq!(people(&text), ["Jane Okafor"], "{text}");
+        }
+        assert!(people("They met Jane Okafor in the hall.").is_empty());
+    }
+
+    #[test]
+    fn every_title_ending_makes_a_german_compound_an_office() {
+        for ending in data::TITLE_ENDINGS.iter() {
+            let candidate = format!("Landes{ending} Jana Berg");
+            assert_eq!(
+                clean_name(&candidate, &[]).as_deref(),
+                Some("Jana Berg"),
+                "{candidate}"
+            );
+        }
+        assert_eq!(
+            clean_name("Landesgarten Jana Berg", &[]).as_deref(),
+            Some("Landesgarten Jana Berg")
+        );
+    }
+
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn no_word_of_the_not_name_list_is_kept_in_a_name() {
+        for word in data::NOT_NAME_WORDS.iter() {
+            let candidate = format!("Jane Okafor {}", capitalised(word));
+            assert_ne!(clean_name(&candidate, &[]), Some(candidate.clone()));
+        }
+        assert_eq!(
+            clean_name("Jane Okafor Smith", &[]).as_deref(),
+            Some("Jane Okafor Smith")
+        );
+    }
+
+    #[test]
+    fn a_name_that_ends_in_an_office_or_organisation_word_is_no_person() {
+        for word in data::OFFICE_WORDS
+            .iter()
+            .chain(data::ORGANISATION_WORDS.iter())
+        {
+            let candidate = format!("Jane Okafor {}", capitalised(word));
+            assert_eq!(clean_name(&candidate, &[]), None, "{candidate}");
+        }
+    }
+
+    #[test]
+    fn every_particle_stays_inside_a_name() {
+        for particle in data::PARTICLES.iter() {
+            let text = format!("Minister Jan {particle} Berg opened the session.");
+            assert_eq!(people(&text), [format!("Jan {particle} Berg")], "{text}");
+        }
     }
 
     #[test]

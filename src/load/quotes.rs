@@ -1,9 +1,9 @@
 //! Quoted speech: finding quoted spans (curly, straight, nested, running over paragraphs)
 //! and attributing each to a speaker.
 
+use super::data;
 use super::people::{
     clean_name, compile, last_mentioned, person_by_office, resolve_mention, word_starts,
-    SPEECH_VERBS,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -147,36 +147,40 @@ fn clean_quote_text(text: &str) -> String {
     }
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
-
 /// "…," he said / the UN chief said / Mr. Ban told / Ban explained
 static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^[\s,;:.!?—–-]*(?:(?P<who>(?i:he|she|they|i|we)|the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,5}}))(?:,\s+(?i:the|a|an|his|her|their|its|who|whose)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{SPEECH_VERBS})\b"#
+        r#"^[\s,;:.!?—–-]*(?:(?P<who>(?i:{pronouns})|the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,5}}))(?:,\s+(?i:the|a|an|his|her|their|its|who|whose)\s[^,“”"«»]{{1,80}},)?\s+(?:(?i:also|then|later|further)\s+)?(?:{verbs})\b"#,
+        verbs = data::SPEECH_VERBS.alternation(),
+        pronouns = data::PRONOUNS.alternation()
     ))
 });
 /// "…," the council's director-general, Rafael Ortega Vidal, told reporters.
 static ROLE_NAME_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^[\s,;:.!?—–-]*(?i:the|a|an|his|her|their|its)\s[^,“”"«»]{{1,60}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}}),\s+(?:(?i:also|then|later)\s+)?(?:{SPEECH_VERBS})\b"#
+        r#"^[\s,;:.!?—–-]*(?i:the|a|an|his|her|their|its)\s[^,“”"«»]{{1,60}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}}),\s+(?:(?i:also|then|later)\s+)?(?:{verbs})\b"#,
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// "…," said the Minister of Digital Affairs, Ingrid Solberg Haugen.
 static VERB_THEN_ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r#"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?:the|la|el|le|les|los|las)\s+[^,“”"«»]{{1,80}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}})"#
+        r#"^[\s,;:.!?—–-]*(?:{verbs})\s+(?:the|la|el|le|les|los|las)\s+[^,“”"«»]{{1,80}},\s+(?P<who>\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}\.)?(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{1,3}})"#,
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// "…," said Mr. Ban
 static VERB_THEN_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s+(?:(?:à|a)\s+l['’]\p{{Lu}}{{2,}}\s+|to\s+\p{{Lu}}{{2,}}\s+)?(?:(?P<who>the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+|M\.\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}))(?:[\s,.;:]|$)"
+        r"^[\s,;:.!?—–-]*(?:{verbs})\s+(?:(?:à|a)\s+l['’]\p{{Lu}}{{2,}}\s+|to\s+\p{{Lu}}{{2,}}\s+)?(?:(?P<who>the\s+[\p{{L}}'’ -]{{1,40}}?)|(?:[\p{{Ll}}'’-]+\s+){{0,3}}(?P<named>(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof)\.?\s+|M\.\s+)?\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}))(?:[\s,.;:]|$)",
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// "noted that", "said:" — a speech verb that introduces reported words.
 static SPEECH_VERB_THAT: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"\b(?:{SPEECH_VERBS}|stating|saying|adding|noting)\s*(?:that\b|:|,)"
+        r"\b(?:{verbs}|stating|saying|adding|noting)\s*(?:that\b|:|,)",
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// A speaker the text describes by role alone: "the representative of France", "the
@@ -190,24 +194,28 @@ static UNNAMED_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Italian and Spanish allow; the speaker is the one in context.
 static VERB_WITHOUT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     compile(&format!(
-        r"^[\s,;:.!?—–-]*(?:{SPEECH_VERBS})\s*(?:[,.;:]|$)"
+        r"^[\s,;:.!?—–-]*(?:{verbs})\s*(?:[,.;:]|$)",
+        verbs = data::SPEECH_VERBS.alternation()
     ))
 });
 /// "the Secretary-General", "the Minister": an office the text may give to a named person.
 static THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"\bthe\s+(?P<office>(?:Under-Secretary-General|Assistant Secretary-General|Deputy Secretary-General|Special Representative|Special Rapporteur|Secretary-General|President|Prime Minister|Minister|Chancellor|Governor|Mayor|High Commissioner|Director-General|Commissioner|Ambassador|Premier|Spokesperson|Chair|Chairman|Chairwoman|Special Envoy|Envoy|Executive Director|Administrator))\b",
-    )
+    compile(&format!(
+        r"\bthe\s+(?P<office>(?:{offices}))\b",
+        offices = data::OFFICES.alternation()
+    ))
 });
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:he|she|according to (?:him|her)|selon (?:lui|elle)|secondo (?:lui|lei)|según (?:él|ella))\b",
     )
 });
+/// A word before a full stop that ends no sentence: an abbreviation or an initial.
 static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Gen|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b\p{Lu})$",
-    )
+    compile(&format!(
+        r"(?:\b(?:{abbreviations})|\b\p{{Lu}})$",
+        abbreviations = data::ABBREVIATIONS.alternation()
+    ))
 });
 
 /// A paragraph that ends by introducing the quote below it: "…, said:", "… put it simply
@@ -249,7 +257,7 @@ fn who_to_attribution(who: &str, people: &[String], paragraphs: &[&str]) -> Opti
             Attribution::Person(p.to_string())
         }));
     }
-    if PRONOUNS.contains(&lower.as_str()) {
+    if data::PRONOUNS.contains(&lower) {
         return Some(Attribution::Contextual);
     }
     if let Some(person) = resolve_mention(who, people) {
@@ -483,6 +491,76 @@ mod tests {
             want.iter()
                 .map(|s| s.map(str::to_string))
                 .collect::<Vec<_>>()
+        );
+    }
+
+    /// The speaker of the one quote in `paragraphs`.
+    fn speaker(paragraphs: &[&str], main_person: Option<&str>) -> Option<String> {
+        let people = ["Jane Okafor".to_string()];
+        let spans = find_quoted_spans(paragraphs);
+        attribute(&spans, paragraphs, &people, main_person)
+            .into_iter()
+            .next()
+            .flatten()
+    }
+
+    #[test]
+    fn every_speech_verb_attributes_a_quote() {
+        let quote = "“We will build the new clinic this year,”";
+        for verb in data::SPEECH_VERBS.iter() {
+            let paragraph = format!("{quote} {verb} Jane Okafor.");
+            assert_eq!(
+                speaker(&[&paragraph], None).as_deref(),
+                Some("Jane Okafor"),
+                "{paragraph}"
+            );
+        }
+        assert_eq!(
+            speaker(&[&format!("{quote} whispered Jane Okafor.")], None),
+            None
+        );
+    }
+
+    #[test]
+    fn every_pronoun_stands_for_the_speaker_in_context() {
+        let quote = "“We will build the new clinic this year,”";
+        for pronoun in data::PRONOUNS.iter() {
+            let paragraph = format!("{quote} {} said.", pronoun.to_uppercase());
+            let found = speaker(&[&paragraph], Some("Jane Okafor"));
+            assert_eq!(found.as_deref(), Some("Jane Okafor"), "{paragraph}");
+        }
+        let paragraph = format!("{quote} Gardener said.");
+        assert_eq!(speaker(&[&paragraph], Some("Jane Okafor")), None);
+    }
+
+    #[test]
+    fn every_office_names_the_person_the_text_gives_it_to() {
+        let people = ["Jane Okafor".to_string()];
+        for office in data::OFFICES.iter() {
+            let text = format!("“We will act,” the {office} said.");
+            let found = THE_OFFICE
+                .captures(&text)
+                .and_then(|c| c.name("office"))
+                .map(|m| m.as_str());
+            assert_eq!(found, Some(office), "{text}");
+            let named = format!("{office} Jane Okafor opened the session.");
+            assert_eq!(
+                person_by_office(office, &[&named], &people),
+                Some("Jane Okafor"),
+                "{named}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_sentence_ends_at_an_abbreviation() {
+        for abbreviation in data::ABBREVIATIONS.iter() {
+            let text = format!("They met {abbreviation}. Okafor there");
+            assert_eq!(sentence_before(&text, text.len()), text, "{text}");
+        }
+        assert_eq!(
+            sentence_before("They met them. Okafor there", 27),
+            " Okafor there"
         );
     }
 
