@@ -3,7 +3,7 @@
 
 use super::unionfind::UnionFind;
 use super::{Event, SpeechGroup};
-use crate::load::people::compile;
+use crate::load::pattern::compile;
 use crate::load::{Document, Kind, PartialDate};
 use crate::text::{fold, short_hash, slugify};
 use regex::Regex;

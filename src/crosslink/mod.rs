@@ -300,9 +300,9 @@ fn speakers_compatible(a: &Document, b: &Document) -> bool {
         return a.kind == Kind::FullText || b.kind == Kind::FullText;
     }
     a.speakers.iter().any(|x| {
-        let xt = crate::load::people::name_tokens(x);
+        let xt = crate::load::fields::people::name_tokens(x);
         b.speakers.iter().any(|y| {
-            let yt = crate::load::people::name_tokens(y);
+            let yt = crate::load::fields::people::name_tokens(y);
             fold(x) == fold(y)
                 || xt.iter().all(|t| yt.contains(t))
                 || yt.iter().all(|t| xt.contains(t))
@@ -582,7 +582,7 @@ fn infer_places_and_speakers(documents: &mut [Document], groups: &[SpeechGroup])
         let Some(speaker) = group.speaker.as_deref() else {
             continue;
         };
-        let full = crate::load::people::name_tokens(speaker);
+        let full = crate::load::fields::people::name_tokens(speaker);
         for &m in &group.members {
             let doc = &mut documents[m];
             let before = doc.speakers.clone();
@@ -591,7 +591,7 @@ fn infer_places_and_speakers(documents: &mut [Document], groups: &[SpeechGroup])
             } else {
                 // "Mariam Al Kaabi" in one report is "Mariam Saeed Al Kaabi" in the group.
                 for s in &mut doc.speakers {
-                    let tokens = crate::load::people::name_tokens(s);
+                    let tokens = crate::load::fields::people::name_tokens(s);
                     if tokens.len() < full.len() && tokens.iter().all(|t| full.contains(t)) {
                         *s = speaker.to_string();
                     }

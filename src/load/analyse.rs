@@ -6,14 +6,15 @@ use super::data;
 use super::date::{
     captured_date, find_dates, is_date_label, standalone_date, DateMatch, PartialDate,
 };
-use super::dateline::{parse_dateline, Dateline};
 use super::document::{
     Block, DatedField, Evidence, Kind, Quote, RemovalReason, RemovedLine, TitleFrom,
 };
-use super::people::{clean_name, compile, find_people, name_tokens, strip_photo_credit};
-use super::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
+use super::fields::dateline::{parse_dateline, Dateline};
+use super::fields::people::{clean_name, find_people, name_tokens, strip_photo_credit};
+use super::fields::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
+use super::fields::transcript::find_turns;
+use super::pattern::compile;
 use super::rules::Rules;
-use super::transcript::find_turns;
 use crate::text::{collapse_whitespace, fold, word_count};
 use regex::Regex;
 use std::sync::LazyLock;

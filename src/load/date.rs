@@ -242,7 +242,7 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn numeric_dates(text: &str) -> Vec<DateMatch> {
-    crate::load::people::captures_all(&NUMERIC_DATE, text)
+    crate::load::pattern::captures_all(&NUMERIC_DATE, text)
         .into_iter()
         .filter_map(|caps| {
             let whole = caps.get(0)?;
@@ -314,7 +314,7 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         return Vec::new();
     }
     let view = crate::text::AsciiView::new(text);
-    let mut found = crate::load::people::captures_all(&DATE_RE, &view.text)
+    let mut found = crate::load::pattern::captures_all(&DATE_RE, &view.text)
         .into_iter()
         .filter_map(|caps| {
             let whole = caps.get(0)?;

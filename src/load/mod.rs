@@ -3,14 +3,12 @@
 pub mod analyse;
 mod data;
 pub mod date;
-pub mod dateline;
 pub mod decode;
 pub mod document;
+pub mod fields;
 pub mod overrides;
-pub mod people;
-pub mod quotes;
+pub(crate) mod pattern;
 pub mod rules;
-pub mod transcript;
 
 pub use date::PartialDate;
 pub use document::*;

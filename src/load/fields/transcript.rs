@@ -1,7 +1,8 @@
 //! Transcripts: paragraphs that open with a speaker's label ("THE PRESIDENT:", "Anatoly
 //! Sedykh:", "Q") are turns of a recorded exchange, and each label names a speaker.
 
-use super::people::{clean_name, compile, person_by_office, resolve_mention};
+use super::people::{clean_name, person_by_office, resolve_mention};
+use crate::load::pattern::compile;
 use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;

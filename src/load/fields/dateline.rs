@@ -1,9 +1,9 @@
 //! Datelines: the "PLACE, Date (Agency) --" or "Date -" that opens a news text.
 
-use super::data;
-use super::date::{find_dates, DateMatch};
-use super::people::compile;
-use super::rules::Rules;
+use crate::load::data;
+use crate::load::date::{find_dates, DateMatch};
+use crate::load::pattern::compile;
+use crate::load::rules::Rules;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -96,63 +96,61 @@ fn agency_first(text: &str, rules: &Rules) -> Option<Dateline> {
 pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
     // "(London, 5 June 2020) – ": an NGO's dateline in brackets.
     if let Some(inner) = text.strip_prefix('(') {
-        if let Some(dateline) = agency_first(text, rules) {
-            return Some(dateline);
-        }
-        let close = inner.find(')').filter(|&i| i <= 80)?;
-        let dateline = parse_dateline(&inner[..close], rules)?;
-        dateline.date.as_ref()?;
-        let after = 1 + close + 1;
-        let sep = SEPARATOR.find(&text[after..]).map_or(0, |m| m.end());
-        let date = dateline.date.map(|d| DateMatch {
-            start: d.start + 1,
-            end: d.end + 1,
-            ..d
-        });
-        return Some(Dateline {
-            date,
-            end: after + sep,
-            ..dateline
-        });
+        return agency_first(text, rules).or_else(|| bracketed(text, inner, rules));
     }
     let first_date = find_dates(text).into_iter().next();
-    if let Some(date) = first_date.clone().filter(|d| d.start == 0) {
-        let rest = &text[date.end..];
-        if let Some(caps) = agency_at(rest, rules) {
-            let agency = agency_of(&caps);
-            return Some(Dateline {
-                place: None,
-                date: Some(date.clone()),
-                agency,
-                end: date.end + caps[0].len(),
-            });
-        }
-        if let Some(sep) = SEPARATOR.find(rest) {
-            return Some(Dateline {
-                place: None,
-                date: Some(date.clone()),
-                agency: None,
-                end: date.end + sep.end(),
-            });
-        }
-        return None;
+    if let Some(date) = first_date.filter(|d| d.start == 0) {
+        return date_first(text, date, rules);
     }
-    let (place, place_len) = match rules.place_at_start(text) {
-        Some(known) => (known.to_string(), known.len().min(text.len())),
-        None => {
-            let m = PLACE_WORDS.find(text)?;
-            if data::NOT_PLACES.contains(&m.as_str().to_lowercase()) {
-                return None;
-            }
-            (title_case(m.as_str()), m.end())
-        }
-    };
-    // The gazetteer compares folded text, so step to the real end of the place as written.
-    let place_end = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .find(|&i| i >= place_len)?;
+    place_first(text, rules)
+}
+
+/// "(London, 5 June 2020) – ": a dated dateline in brackets; `inner` is the text after
+/// the opening bracket.
+fn bracketed(text: &str, inner: &str, rules: &Rules) -> Option<Dateline> {
+    let close = inner.find(')').filter(|&i| i <= 80)?;
+    let dateline = parse_dateline(&inner[..close], rules)?;
+    dateline.date.as_ref()?;
+    let after = 1 + close + 1;
+    let sep = SEPARATOR.find(&text[after..]).map_or(0, |m| m.end());
+    let date = dateline.date.map(|d| DateMatch {
+        start: d.start + 1,
+        end: d.end + 1,
+        ..d
+    });
+    Some(Dateline {
+        date,
+        end: after + sep,
+        ..dateline
+    })
+}
+
+/// "1 April 2014. UN Secretary-General …", "March 3 (Xinhua) --": a dateline that opens
+/// with its date.
+fn date_first(text: &str, date: DateMatch, rules: &Rules) -> Option<Dateline> {
+    let rest = &text[date.end..];
+    if let Some(caps) = agency_at(rest, rules) {
+        let agency = agency_of(&caps);
+        return Some(Dateline {
+            place: None,
+            end: date.end + caps[0].len(),
+            date: Some(date),
+            agency,
+        });
+    }
+    let sep = SEPARATOR.find(rest)?;
+    Some(Dateline {
+        place: None,
+        end: date.end + sep.end(),
+        date: Some(date),
+        agency: None,
+    })
+}
+
+/// "GENEVA, Mar. 3 (Xinhua) --", "OTTAWA, ON, March 3, 2019 /CNW/ -", "KIGALI
+/// (Reuters) -": a dateline that opens with its place.
+fn place_first(text: &str, rules: &Rules) -> Option<Dateline> {
+    let (place, place_end) = leading_place(text, rules)?;
     let mut rest_at = place_end;
     // "NEW YORK/AMMAN, 12 March 2021 –": a joint dateline; the first city is the place.
     if let Some(joint) = JOINT_PLACE.find(&text[rest_at..]) {
@@ -176,50 +174,11 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
         let kept = region.as_str().ends_with([',', ' ']);
         rest_at += region.end() - usize::from(kept);
     }
-    let mut date = None;
-    let date_lead = DATE_LEAD.find(&text[rest_at..]).map(|m| rest_at + m.end());
-    if let Some(after_comma) = date_lead.map(|at| &text[at..]) {
-        let trimmed = after_comma.trim_start();
-        // "Genève, le 2 avril 2014": the French article before the date.
-        let trimmed = trimmed
-            .strip_prefix("le ")
-            .or_else(|| trimmed.strip_prefix("el "))
-            .unwrap_or(trimmed);
-        let offset = text.len() - trimmed.len();
-        if let Some(found) = find_dates(trimmed)
-            .into_iter()
-            .next()
-            .filter(|d| d.start == 0)
-        {
-            rest_at = offset + found.end;
-            date = Some(DateMatch {
-                start: found.start + offset,
-                end: found.end + offset,
-                ..found
-            });
-        }
+    let date = date_after_place(text, rest_at);
+    if let Some(found) = &date {
+        rest_at = found.end;
     }
-    let mut agency = None;
-    let mut dashed = false;
-    if let Some(caps) = agency_at(&text[rest_at..], rules) {
-        agency = agency_of(&caps);
-        rest_at += caps[0].len();
-    } else if let Some((name, len)) = date
-        .as_ref()
-        .and_then(|_| bare_agency(&text[rest_at..], rules))
-    {
-        agency = Some(name);
-        rest_at += len;
-    } else if date.is_some() {
-        if let Some(sep) = SEPARATOR.find(&text[rest_at..]) {
-            rest_at += sep.end();
-        }
-    } else if wire_style {
-        if let Some(dash) = DASH.find(&text[rest_at..]) {
-            dashed = true;
-            rest_at += dash.end();
-        }
-    }
+    let (agency, dashed, rest_at) = agency_after(text, rest_at, date.is_some(), wire_style, rules);
     if date.is_none() && agency.is_none() && !dashed {
         return None;
     }
@@ -233,6 +192,77 @@ pub fn parse_dateline(text: &str, rules: &Rules) -> Option<Dateline> {
         agency,
         end: rest_at.min(text.len()),
     })
+}
+
+/// The place a dateline opens with, and the offset where it ends in `text`: a known
+/// place, else capitals or a short capitalised name that is not a sentence's opening.
+fn leading_place(text: &str, rules: &Rules) -> Option<(String, usize)> {
+    let (place, place_len) = match rules.place_at_start(text) {
+        Some(known) => (known.to_string(), known.len().min(text.len())),
+        None => {
+            let m = PLACE_WORDS.find(text)?;
+            if data::NOT_PLACES.contains(&m.as_str().to_lowercase()) {
+                return None;
+            }
+            (title_case(m.as_str()), m.end())
+        }
+    };
+    // The gazetteer compares folded text, so step to the real end of the place as written.
+    let place_end = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .find(|&i| i >= place_len)?;
+    Some((place, place_end))
+}
+
+/// The date after a dateline's place and its comma or dash, at `at`; its offsets are in
+/// `text`.
+fn date_after_place(text: &str, at: usize) -> Option<DateMatch> {
+    let lead = DATE_LEAD.find(&text[at..])?;
+    let trimmed = text[at + lead.end()..].trim_start();
+    // "Genève, le 2 avril 2014": the French article before the date.
+    let trimmed = trimmed
+        .strip_prefix("le ")
+        .or_else(|| trimmed.strip_prefix("el "))
+        .unwrap_or(trimmed);
+    let offset = text.len() - trimmed.len();
+    let found = find_dates(trimmed)
+        .into_iter()
+        .next()
+        .filter(|d| d.start == 0)?;
+    Some(DateMatch {
+        start: found.start + offset,
+        end: found.end + offset,
+        ..found
+    })
+}
+
+/// What follows a dateline's place and date at `at`: the agency, or the separator before
+/// the text (a dash after a wire-style place counts only when there is no date). Gives
+/// the agency, whether a wire-style dash was read, and where the text goes on.
+fn agency_after(
+    text: &str,
+    at: usize,
+    dated: bool,
+    wire_style: bool,
+    rules: &Rules,
+) -> (Option<String>, bool, usize) {
+    let rest = &text[at..];
+    if let Some(caps) = agency_at(rest, rules) {
+        return (agency_of(&caps), false, at + caps[0].len());
+    }
+    if let Some((name, len)) = bare_agency(rest, rules).filter(|_| dated) {
+        return (Some(name), false, at + len);
+    }
+    if dated {
+        let sep = SEPARATOR.find(rest).map_or(0, |m| m.end());
+        return (None, false, at + sep);
+    }
+    match DASH.find(rest).filter(|_| wire_style) {
+        Some(dash) => (None, true, at + dash.end()),
+        None => (None, false, at),
+    }
 }
 
 /// "NEW YORK" → "New York".

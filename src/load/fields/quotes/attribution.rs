@@ -1,151 +1,14 @@
-//! Quoted speech: finding quoted spans (curly, straight, nested, running over paragraphs)
-//! and attributing each to a speaker.
+//! Whose a quote is: a speech verb and a name next to it, a person named before it, or
+//! the speaker in context ("he said", "the Minister added").
 
-use super::data;
-use super::people::{
-    clean_name, compile, last_mentioned, person_by_office, resolve_mention, word_starts,
+use super::{looks_like_speech, QuotedSpan};
+use crate::load::data;
+use crate::load::fields::people::{
+    clean_name, last_mentioned, mentions, person_by_office, resolve_mention, word_starts,
 };
+use crate::load::pattern::compile;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// A quoted span as found, before attribution.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QuotedSpan {
-    pub text: String,
-    /// Paragraph the opening mark is in, and the byte offset just before that mark.
-    pub paragraph: usize,
-    pub open_at: usize,
-    /// Paragraph the closing mark is in, and the byte offset just after that mark.
-    pub end_paragraph: usize,
-    pub close_at: usize,
-}
-
-/// An unclosed quote running over more paragraphs than this is a stray mark, not speech.
-const MAX_QUOTE_PARAGRAPHS: usize = 4;
-
-#[derive(Clone, Copy, PartialEq)]
-enum Outer {
-    Curly,
-    /// German „…“ (and Polish „…”): the low mark opens, either high mark closes.
-    Low,
-    Straight,
-}
-
-struct Open {
-    outer: Outer,
-    depth: usize,
-    paragraph: usize,
-    open_at: usize,
-    text: String,
-}
-
-/// Every top-level quoted span in the paragraphs. Curly marks nest (“…“eyes and ears”…”);
-/// a quote left open at the end of a paragraph runs on into the next, whose opening mark
-/// (the typographic convention for continued quotes) is skipped.
-pub fn find_quoted_spans(paragraphs: &[&str]) -> Vec<QuotedSpan> {
-    let mut spans = Vec::new();
-    let mut open: Option<Open> = None;
-    for (p, text) in paragraphs.iter().enumerate() {
-        if let Some(o) = open.as_mut() {
-            if p - o.paragraph >= MAX_QUOTE_PARAGRAPHS {
-                open = None;
-            } else {
-                o.text.push(' ');
-            }
-        }
-        let mut skip_continuation_mark = open.is_some();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
-            let next = chars.get(k + 1).map(|&(_, n)| n);
-            if skip_continuation_mark {
-                skip_continuation_mark = false;
-                if matches!(c, '“' | '„' | '«' | '"') {
-                    continue;
-                }
-            }
-            match (c, open.as_mut()) {
-                ('“' | '„' | '«', None) => {
-                    open = Some(Open {
-                        outer: if c == '„' { Outer::Low } else { Outer::Curly },
-                        depth: 1,
-                        paragraph: p,
-                        open_at: i,
-                        text: String::new(),
-                    })
-                }
-                ('“' | '”', Some(o)) if o.outer == Outer::Low && o.depth == 1 => {
-                    spans.push(QuotedSpan {
-                        text: clean_quote_text(&o.text),
-                        paragraph: o.paragraph,
-                        open_at: o.open_at,
-                        end_paragraph: p,
-                        close_at: i + c.len_utf8(),
-                    });
-                    open = None;
-                }
-                ('“' | '„' | '«', Some(o)) => {
-                    o.depth += 1;
-                    o.text.push(c);
-                }
-                ('”' | '»', Some(o)) if o.outer != Outer::Straight && o.depth > 1 => {
-                    o.depth -= 1;
-                    o.text.push(c);
-                }
-                ('”' | '»', Some(o)) if o.outer != Outer::Straight => {
-                    spans.push(QuotedSpan {
-                        text: clean_quote_text(&o.text),
-                        paragraph: o.paragraph,
-                        open_at: o.open_at,
-                        end_paragraph: p,
-                        close_at: i + c.len_utf8(),
-                    });
-                    open = None;
-                }
-                ('"', None) => {
-                    let opens = prev.is_none_or(|x| x.is_whitespace() || "([{—–-/".contains(x))
-                        && next.is_some_and(|x| !x.is_whitespace());
-                    if opens {
-                        open = Some(Open {
-                            outer: Outer::Straight,
-                            depth: 1,
-                            paragraph: p,
-                            open_at: i,
-                            text: String::new(),
-                        });
-                    }
-                }
-                ('"', Some(o)) if o.outer == Outer::Straight => {
-                    spans.push(QuotedSpan {
-                        text: clean_quote_text(&o.text),
-                        paragraph: o.paragraph,
-                        open_at: o.open_at,
-                        end_paragraph: p,
-                        close_at: i + 1,
-                    });
-                    open = None;
-                }
-                (_, Some(o)) => o.text.push(c),
-                (_, None) => {}
-            }
-        }
-    }
-    spans.retain(|s| !s.text.is_empty());
-    spans
-}
-
-/// The quoted words, trimmed; a comma a crawler left stranded after the closing
-/// punctuation ("…twenty years ago? ,”) is dropped.
-fn clean_quote_text(text: &str) -> String {
-    let text = text.trim();
-    let before_comma = text.strip_suffix(',').map(str::trim_end);
-    match before_comma {
-        Some(rest) if rest.len() + 1 < text.len() && rest.ends_with(['?', '!', '.']) => {
-            rest.to_string()
-        }
-        _ => text.to_string(),
-    }
-}
 
 /// "…," he said / the UN chief said / Mr. Ban told / Ban explained
 static SPEAKER_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -205,6 +68,8 @@ static THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
         offices = data::OFFICES.alternation()
     ))
 });
+/// A pronoun in the sentence before a quote ("he", "according to her", "selon lui"):
+/// the quote is the speaker's in context.
 static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:he|she|according to (?:him|her)|selon (?:lui|elle)|secondo (?:lui|lei)|según (?:él|ella))\b",
@@ -303,83 +168,15 @@ pub fn attribute(
     for span in spans {
         // “…,” she said. “…” — the second quote, right after an attributed one, is the same
         // person's, however short.
-        let continues = previous.is_some_and(|p| {
-            p.end_paragraph == span.paragraph
-                && p.close_at <= span.open_at
-                && paragraphs[span.paragraph][p.close_at..span.open_at]
-                    .chars()
-                    .count()
-                    <= 60
-                && !paragraphs[span.paragraph][p.close_at..span.open_at].contains(['“', '"'])
-        }) && last.is_some();
+        let continues =
+            previous.is_some_and(|p| close_after(p, span, paragraphs)) && last.is_some();
         previous = Some(span);
-        let after = &paragraphs[span.end_paragraph][span.close_at..];
-        let after = &after[..after
-            .len()
-            .min(after.char_indices().nth(90).map_or(after.len(), |(i, _)| i))];
-        let before = sentence_before(paragraphs[span.paragraph], span.open_at);
-        let paragraph_before = &paragraphs[span.paragraph][..span.open_at];
-        // Who the paragraph names before the quote: looked up at most once.
-        let mentioned = std::cell::OnceCell::new();
-        let mentioned_before =
-            || *mentioned.get_or_init(|| last_mentioned(paragraph_before, people));
-        let attribution = SPEAKER_THEN_VERB
-            .captures(after)
-            .or_else(|| ROLE_NAME_THEN_VERB.captures(after))
-            .or_else(|| VERB_THEN_ROLE_NAME.captures(after))
-            .or_else(|| VERB_THEN_SPEAKER.captures(after))
-            .and_then(|c| {
-                c.name("who")
-                    .or_else(|| c.name("named"))
-                    .and_then(|w| who_to_attribution(w.as_str(), people, paragraphs))
-            })
-            .or_else(|| last_mentioned(before, people).map(|p| Attribution::Person(p.to_string())))
-            .or_else(|| {
-                // "Rural Affairs Minister Lucy Pemberton said:" on its own, then the quote.
-                let introduction = paragraphs.get(span.paragraph.checked_sub(1)?)?;
-                (span.open_at == 0 && INTRODUCES_QUOTE.is_match(introduction))
-                    .then(|| last_mentioned(introduction, people))?
-                    .map(|p| Attribution::Person(p.to_string()))
-            })
-            .or_else(|| {
-                // A quote that opens a sentence after one about someone ("Mariama Sarr …
-                // remains sceptical. « … »") is theirs, as is one after "he said".
-                (PRONOUN_BEFORE.is_match(before)
-                    || SPEECH_VERB_THAT.is_match(before)
-                    || VERB_WITHOUT_SUBJECT.is_match(after)
-                    || (before.trim().is_empty() && mentioned_before().is_some()))
-                .then_some(Attribution::Contextual)
-            });
-        let speaker = match attribution {
+        let around = Around::new(span, paragraphs, people);
+        let speaker = match around.attribution() {
             Some(Attribution::Person(p)) => Some(p),
             None if continues => last.clone(),
             Some(Attribution::Contextual) => {
-                // "he said": the last speaker if this paragraph still speaks of them, else
-                // the person it last named.
-                let last_here = last
-                    .as_deref()
-                    .is_some_and(|l| resolve_in(paragraph_before, l, people));
-                // "the Secretary-General said …": the person the text gives that office.
-                let named_here = mentioned_before().or_else(|| {
-                    let office = THE_OFFICE.captures_iter(paragraph_before).last()?;
-                    person_by_office(office.name("office")?.as_str(), paragraphs, people)
-                });
-                // "The representative of France said …", "said the representative of
-                // France": someone the text does not name.
-                let unnamed_here =
-                    UNNAMED_ROLE.is_match(paragraph_before) || UNNAMED_ROLE.is_match(after);
-                // The paragraph before, when this one names nobody: "Mr. Guterres also
-                // called for …" then "“…,” he said."
-                let named_before = span
-                    .paragraph
-                    .checked_sub(1)
-                    .and_then(|p| last_mentioned(paragraphs[p], people));
-                match (last_here, named_here) {
-                    (false, Some(named)) => Some(named.to_string()),
-                    (false, None) if unnamed_here => None,
-                    (false, None) if named_before.is_some() => named_before.map(str::to_string),
-                    _ => last.clone().or_else(|| main_person.map(str::to_string)),
-                }
+                around.speaker_in_context(last.as_deref(), main_person)
             }
             // An unattributed full sentence in quotes continues the last speaker; a short
             // phrase in quotes ("a “call for action” by the chair") is nobody's speech.
@@ -394,77 +191,137 @@ pub fn attribute(
     speakers
 }
 
-/// Whether `text` mentions `person` (by any part of their name).
-fn resolve_in(text: &str, person: &str, people: &[String]) -> bool {
-    crate::load::people::mentions(text, people).contains(&person)
+/// Whether `span` opens a few words after `previous` closed, in the same paragraph and
+/// with no other quote between them.
+fn close_after(previous: &QuotedSpan, span: &QuotedSpan, paragraphs: &[&str]) -> bool {
+    previous.end_paragraph == span.paragraph
+        && previous.close_at <= span.open_at
+        && paragraphs[span.paragraph][previous.close_at..span.open_at]
+            .chars()
+            .count()
+            <= 60
+        && !paragraphs[span.paragraph][previous.close_at..span.open_at].contains(['“', '"'])
 }
 
-/// A quote that reads as someone's sentence rather than a quoted term.
-pub fn looks_like_speech(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_uppercase) && crate::text::word_count(text) >= 6
+/// A quote and the words around it that may say whose it is.
+struct Around<'a> {
+    span: &'a QuotedSpan,
+    paragraphs: &'a [&'a str],
+    people: &'a [String],
+    /// The first words after the closing mark.
+    after: &'a str,
+    /// The sentence before the opening mark.
+    before: &'a str,
+    /// The paragraph up to the opening mark.
+    paragraph_before: &'a str,
+    /// Who the paragraph names before the quote: looked up at most once.
+    mentioned: std::cell::OnceCell<Option<&'a str>>,
+}
+
+impl<'a> Around<'a> {
+    fn new(span: &'a QuotedSpan, paragraphs: &'a [&'a str], people: &'a [String]) -> Self {
+        let after = &paragraphs[span.end_paragraph][span.close_at..];
+        let after = &after[..after
+            .len()
+            .min(after.char_indices().nth(90).map_or(after.len(), |(i, _)| i))];
+        Around {
+            span,
+            paragraphs,
+            people,
+            after,
+            before: sentence_before(paragraphs[span.paragraph], span.open_at),
+            paragraph_before: &paragraphs[span.paragraph][..span.open_at],
+            mentioned: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn mentioned_before(&self) -> Option<&'a str> {
+        *self
+            .mentioned
+            .get_or_init(|| last_mentioned(self.paragraph_before, self.people))
+    }
+
+    /// Who the words around the quote say spoke it, if anyone.
+    fn attribution(&self) -> Option<Attribution> {
+        let (after, before, people, paragraphs) =
+            (self.after, self.before, self.people, self.paragraphs);
+        SPEAKER_THEN_VERB
+            .captures(after)
+            .or_else(|| ROLE_NAME_THEN_VERB.captures(after))
+            .or_else(|| VERB_THEN_ROLE_NAME.captures(after))
+            .or_else(|| VERB_THEN_SPEAKER.captures(after))
+            .and_then(|c| {
+                c.name("who")
+                    .or_else(|| c.name("named"))
+                    .and_then(|w| who_to_attribution(w.as_str(), people, paragraphs))
+            })
+            .or_else(|| last_mentioned(before, people).map(|p| Attribution::Person(p.to_string())))
+            .or_else(|| {
+                // "Rural Affairs Minister Lucy Pemberton said:" on its own, then the quote.
+                let introduction = paragraphs.get(self.span.paragraph.checked_sub(1)?)?;
+                (self.span.open_at == 0 && INTRODUCES_QUOTE.is_match(introduction))
+                    .then(|| last_mentioned(introduction, people))?
+                    .map(|p| Attribution::Person(p.to_string()))
+            })
+            .or_else(|| {
+                // A quote that opens a sentence after one about someone ("Mariama Sarr …
+                // remains sceptical. « … »") is theirs, as is one after "he said".
+                (PRONOUN_BEFORE.is_match(before)
+                    || SPEECH_VERB_THAT.is_match(before)
+                    || VERB_WITHOUT_SUBJECT.is_match(after)
+                    || (before.trim().is_empty() && self.mentioned_before().is_some()))
+                .then_some(Attribution::Contextual)
+            })
+    }
+
+    /// "he said": the last speaker if this paragraph still speaks of them, else the
+    /// person it last named.
+    fn speaker_in_context(&self, last: Option<&str>, main_person: Option<&str>) -> Option<String> {
+        let (people, paragraphs) = (self.people, self.paragraphs);
+        let last_here = last.is_some_and(|l| resolve_in(self.paragraph_before, l, people));
+        // "the Secretary-General said …": the person the text gives that office.
+        let named_here = self.mentioned_before().or_else(|| {
+            let office = THE_OFFICE.captures_iter(self.paragraph_before).last()?;
+            person_by_office(office.name("office")?.as_str(), paragraphs, people)
+        });
+        // "The representative of France said …", "said the representative of
+        // France": someone the text does not name.
+        let unnamed_here =
+            UNNAMED_ROLE.is_match(self.paragraph_before) || UNNAMED_ROLE.is_match(self.after);
+        // The paragraph before, when this one names nobody: "Mr. Guterres also
+        // called for …" then "“…,” he said."
+        let named_before = self
+            .span
+            .paragraph
+            .checked_sub(1)
+            .and_then(|p| last_mentioned(paragraphs[p], people));
+        match (last_here, named_here) {
+            (false, Some(named)) => Some(named.to_string()),
+            (false, None) if unnamed_here => None,
+            (false, None) if named_before.is_some() => named_before.map(str::to_string),
+            _ => last.or(main_person).map(str::to_string),
+        }
+    }
+}
+
+/// Whether `text` mentions `person` (by any part of their name).
+fn resolve_in(text: &str, person: &str, people: &[String]) -> bool {
+    mentions(text, people).contains(&person)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::fields::quotes::find_quoted_spans;
 
-    fn texts(paragraphs: &[&str]) -> Vec<String> {
-        find_quoted_spans(paragraphs)
+    /// The speaker of the one quote in `paragraphs`.
+    fn speaker(paragraphs: &[&str], main_person: Option<&str>) -> Option<String> {
+        let people = ["Jane Okafor".to_string()];
+        let spans = find_quoted_spans(paragraphs);
+        attribute(&spans, paragraphs, &people, main_person)
             .into_iter()
-            .map(|s| s.text)
-            .collect()
-    }
-
-    #[test]
-    fn german_low_quotes_close_with_a_high_mark() {
-        assert_eq!(
-            texts(&["„Wir fahren mehr Einsätze“, sagte er. „Das geht nicht.”"]),
-            vec!["Wir fahren mehr Einsätze", "Das geht nicht."]
-        );
-    }
-
-    #[test]
-    fn nested_curly_quotes_stay_inside_the_outer_quote() {
-        let p = "“Taking away the international “eyes and ears” on the ground,” Mr. Ban told the conference.";
-        assert_eq!(
-            texts(&[p]),
-            vec!["Taking away the international “eyes and ears” on the ground,"]
-        );
-    }
-
-    #[test]
-    fn straight_quotes_pair_up() {
-        let p = r#""We pay tribute," the UN chief said, calling them "breakthroughs against impunity"."#;
-        assert_eq!(
-            texts(&[p]),
-            vec!["We pay tribute,", "breakthroughs against impunity"]
-        );
-    }
-
-    #[test]
-    fn a_quote_runs_on_over_paragraphs() {
-        let ps = [
-            "“The world often proves reluctant to act.",
-            "“But is that reason to look away?” he said.",
-        ];
-        assert_eq!(
-            texts(&ps),
-            vec!["The world often proves reluctant to act. But is that reason to look away?"]
-        );
-    }
-
-    #[test]
-    fn a_stranded_comma_after_the_closing_punctuation_is_dropped() {
-        assert_eq!(
-            texts(&["“Is that not an echo? ,” he said. “Yes,” she said."]),
-            ["Is that not an echo?", "Yes,"]
-        );
-    }
-
-    #[test]
-    fn stray_marks_do_not_swallow_the_text() {
-        let ps = ["He said “this", "b", "c", "d", "e", "f “real quote here” g"];
-        assert_eq!(texts(&ps), vec!["real quote here"]);
+            .next()
+            .flatten()
     }
 
     #[test]
@@ -492,16 +349,6 @@ mod tests {
                 .map(|s| s.map(str::to_string))
                 .collect::<Vec<_>>()
         );
-    }
-
-    /// The speaker of the one quote in `paragraphs`.
-    fn speaker(paragraphs: &[&str], main_person: Option<&str>) -> Option<String> {
-        let people = ["Jane Okafor".to_string()];
-        let spans = find_quoted_spans(paragraphs);
-        attribute(&spans, paragraphs, &people, main_person)
-            .into_iter()
-            .next()
-            .flatten()
     }
 
     #[test]
