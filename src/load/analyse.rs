@@ -2,6 +2,7 @@
 //! dateline, body, caption, furniture), then title, date, place, publisher, kind,
 //! people and quotes.
 
+use super::clean;
 use super::data;
 use super::date::{
     captured_date, find_dates, is_date_label, standalone_date, DateMatch, PartialDate,
@@ -13,9 +14,10 @@ use super::fields::dateline::{parse_dateline, Dateline};
 use super::fields::people::{clean_name, find_people, name_tokens, strip_photo_credit};
 use super::fields::quotes::{attribute, find_quoted_spans, looks_like_speech, QuotedSpan};
 use super::fields::transcript::find_turns;
+use super::lines::{self, ends_sentence, is_all_caps, letters, Line};
 use super::pattern::compile;
 use super::rules::Rules;
-use crate::text::{collapse_whitespace, fold, word_count};
+use crate::text::{fold, word_count};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -45,17 +47,6 @@ pub struct Analysis {
     pub event_names: Vec<String>,
     pub weekday: Option<u8>,
     pub dateline_end: usize,
-}
-
-/// One line as the classifier sees it; hard-wrapped lines and headlines split over two
-/// lines are joined first.
-#[derive(Debug, Clone)]
-struct Line {
-    no: usize,
-    /// Trimmed source text, as written.
-    raw: String,
-    /// Whitespace collapsed.
-    text: String,
 }
 
 /// Where in the page the walk is.
@@ -325,21 +316,6 @@ static EVENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', '”', '"', '’', ')', ':', ';'])
-}
-
-fn letters(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphabetic()).count()
-}
-
-fn is_all_caps(text: &str) -> bool {
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
-    let total = letters(text);
-    total >= 4 && upper * 10 >= total * 9
-}
-
 fn is_decoration(text: &str) -> bool {
     letters(text) == 0 && text.chars().count() <= 40
 }
@@ -480,298 +456,6 @@ fn same_headline(a: &str, b: &str) -> bool {
     let ka: String = fold(a).chars().filter(|c| c.is_alphanumeric()).collect();
     let kb: String = fold(b).chars().filter(|c| c.is_alphanumeric()).collect();
     !ka.is_empty() && ka == kb
-}
-
-/// Joins lines that belong together: hard-wrapped prose, and an all-capitals headline
-/// broken over two lines.
-fn logical_lines(text: &str) -> (Vec<Line>, Vec<RemovedLine>) {
-    let all: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .collect();
-    // A printed page's number, and a running header or footer repeated beside it: taken
-    // out before lines are joined, so a paragraph that runs over a page stays whole.
-    let page_marks: Vec<usize> = all
-        .iter()
-        .filter(|(_, l)| PAGE_MARK.is_match(l))
-        .map(|(no, _)| *no)
-        .collect();
-    let running: std::collections::HashSet<&str> = if page_marks.is_empty() {
-        Default::default()
-    } else {
-        let mut seen: std::collections::HashMap<&str, usize> = Default::default();
-        for (_, l) in &all {
-            if !l.is_empty() && l.len() <= 100 && !ends_sentence(l) {
-                *seen.entry(l).or_insert(0) += 1;
-            }
-        }
-        all.iter()
-            .filter(|(no, l)| {
-                seen.get(l).is_some_and(|&n| n >= 2)
-                    && page_marks.iter().any(|m| m.abs_diff(*no) <= 3)
-            })
-            .map(|(_, l)| *l)
-            .collect()
-    };
-    let mut furniture = Vec::new();
-    let physical: Vec<(usize, &str)> = all
-        .into_iter()
-        .filter(|(no, l)| {
-            let page_line = page_marks.contains(no) || running.contains(l);
-            if page_line {
-                furniture.push(RemovedLine {
-                    line: *no,
-                    text: l.to_string(),
-                    reason: RemovalReason::Masthead,
-                });
-            }
-            !page_line
-        })
-        .collect();
-    let long: Vec<usize> = physical
-        .iter()
-        .map(|(_, l)| l.chars().count())
-        .filter(|&n| n > 30)
-        .collect();
-    let wrapped = long.len() >= 5 && long.iter().all(|&n| n <= 100) && {
-        let mut multi_line_blocks = 0;
-        let mut run = 0;
-        for (_, l) in &physical {
-            if l.is_empty() {
-                run = 0;
-            } else {
-                run += 1;
-                if run == 2 {
-                    multi_line_blocks += 1;
-                }
-            }
-        }
-        multi_line_blocks >= 2
-    };
-    // A text wrapped without blank lines may mark each paragraph by indenting its first
-    // line; when only some lines are indented, an indented line starts a paragraph.
-    let indented: Vec<bool> = text
-        .lines()
-        .map(|l| l.starts_with("  ") || l.starts_with('\t'))
-        .collect();
-    let long_lines = physical
-        .iter()
-        .filter(|(_, l)| l.chars().count() > 30)
-        .count();
-    let long_indented = physical
-        .iter()
-        .filter(|(no, l)| l.chars().count() > 30 && indented[no - 1])
-        .count();
-    let indents_mark_paragraphs = long_indented >= 2 && long_indented * 5 <= long_lines * 3;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut previous_blank = true;
-    let pieces = physical.into_iter().flat_map(|(no, l)| {
-        web_remnants_removed(l)
-            .into_iter()
-            .map(move |piece| (no, piece))
-    });
-    let mut previous_no = 0;
-    for (no, l) in pieces {
-        let l = l.as_ref();
-        if l.is_empty() {
-            previous_blank = true;
-            continue;
-        }
-        let starts_paragraph = (indents_mark_paragraphs && no != previous_no && indented[no - 1])
-            || END_MARK.is_match(l)
-            || lines
-                .last()
-                .is_some_and(|prev| END_MARK.is_match(&prev.text));
-        previous_no = no;
-        // Over a page break: a paragraph cut mid-sentence goes on with a lower-case word.
-        let over_page = previous_blank
-            && !page_marks.is_empty()
-            && l.starts_with(char::is_lowercase)
-            && lines.last().is_some_and(|prev| !ends_sentence(&prev.text));
-        let joins = over_page
-            || !previous_blank
-                && !starts_paragraph
-                && lines.last().is_some_and(|prev| {
-                    (wrapped
-                        && !prev.text.is_empty()
-                        && word_count(&prev.text) >= 4
-                        && word_count(l) >= 1)
-                        || (is_all_caps(&prev.text)
-                            && is_all_caps(l)
-                            && !ends_sentence(&prev.text)
-                            && word_count(&prev.text) >= 4)
-                });
-        match lines.last_mut() {
-            Some(prev) if joins => {
-                // "irri-" + "gation": a word broken at the line's end is one word.
-                let broken_word = prev.raw.ends_with('-')
-                    && prev.raw[..prev.raw.len() - 1].ends_with(char::is_lowercase)
-                    && l.starts_with(char::is_lowercase);
-                if broken_word {
-                    prev.raw.pop();
-                } else {
-                    prev.raw.push(' ');
-                }
-                prev.raw.push_str(l);
-                prev.text = collapse_whitespace(&prev.raw);
-            }
-            _ => lines.push(Line {
-                no,
-                raw: l.to_string(),
-                text: collapse_whitespace(l),
-            }),
-        }
-        previous_blank = false;
-    }
-    (lines, furniture)
-}
-
-/// "Page 1 of 2", "- 3 -", "2/5": a printed page's number on a line of its own.
-static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})$",
-    )
-});
-
-/// A line as a copy from a web page left it, cleaned of markup: HTML tags dropped (a
-/// paragraph or line break tag splits the line, each piece keeping the line's number),
-/// entities decoded ("&amp;" → "&"), and Markdown links reduced to their text.
-fn web_remnants_removed(line: &str) -> Vec<std::borrow::Cow<'_, str>> {
-    use std::borrow::Cow;
-    // "# Headline", "> quoted line", "*Posted by … on …*": Markdown marks in a plain copy.
-    let line = MARKDOWN_LINE_MARK
-        .find(line)
-        .map_or(line, |mark| &line[mark.end()..]);
-    // "*Posted by …*": emphasis around a whole line (not a row of stars like "* *** *").
-    let emphasised = line.len() > 2
-        && line.starts_with('*')
-        && line.ends_with('*')
-        && line[1..].starts_with(char::is_alphanumeric)
-        && line[..line.len() - 1].ends_with(|c: char| !c.is_whitespace() && c != '*');
-    let line = if emphasised {
-        &line[1..line.len() - 1]
-    } else {
-        line
-    };
-    let has_tags = line.contains('<') && HTML_TAG.is_match(line);
-    let has_entities = line.contains('&') && line.contains(';');
-    let has_links = line.contains("](");
-    if !has_tags && !has_entities && !has_links {
-        return vec![Cow::Borrowed(line)];
-    }
-    let pieces: Vec<&str> = if has_tags {
-        HTML_BREAK.split(line).collect()
-    } else {
-        vec![line]
-    };
-    pieces
-        .into_iter()
-        .map(|piece| {
-            let piece = if has_tags {
-                HTML_TAG.replace_all(piece, "")
-            } else {
-                Cow::Borrowed(piece)
-            };
-            let piece = if has_links {
-                Cow::Owned(MARKDOWN_LINK.replace_all(&piece, "$text").into_owned())
-            } else {
-                piece
-            };
-            let piece = if has_entities {
-                Cow::Owned(html_escape::decode_html_entities(&piece).into_owned())
-            } else {
-                piece
-            };
-            // A decoded no-break space is a space; a piece of nothing but spaces is blank.
-            let trimmed = piece.trim_matches(|c: char| c.is_whitespace());
-            if trimmed.len() == piece.len() && !piece.contains('\u{a0}') {
-                piece
-            } else {
-                Cow::Owned(collapse_whitespace(&trimmed.replace('\u{a0}', " ")))
-            }
-        })
-        .collect()
-}
-
-/// "ENDS", "-30-", "###": an end mark is a line of its own even where lines are wrapped.
-static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"^(?:-\s*)?(?:ENDS?|-30-|- 30 -|#{3}|\*{3,}|\* \*\*\* \*)(?:\s*-)?$")
-});
-
-/// "## ", "> " at the start of a line; a top heading's "# " is left for the walk to see.
-static MARKDOWN_LINE_MARK: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:#{2,6}|>)\s+"));
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)</?(?:p|br|div|span|strong|b|i|em|u|a|ul|ol|li|h[1-6]|blockquote|img|table|tbody|thead|tr|td|th|hr|sup|sub|small|font|section|article|header|footer|nav|figure|figcaption|center)\b[^<>]{0,300}/?>",
-    )
-});
-static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"(?i)<(?:br|/?p|/?div|/?li|/?h[1-6]|/?blockquote|hr)\b[^<>]{0,300}/?>")
-});
-/// "[link text](https://…)": the text stays, the address goes.
-static MARKDOWN_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    compile(r"\[(?P<text>[^\[\]]{1,300})\]\((?:https?://|/|www\.|mailto:)[^()\s]{0,500}\)")
-});
-
-/// Where a text that lost its line breaks has its seams: around "FOR IMMEDIATE
-/// RELEASE", before a dateline ("OTTAWA, October 9, 2019 –") and before end and contact
-/// markers ("-30-", "###", "Contact:").
-static RUN_ON_SEAM: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"\s(?:FOR IMMEDIATE RELEASE|MEDIA ADVISORY|NEWS RELEASE|PRESS RELEASE|-30-|- 30 -|###|- ENDS -|Contact:|Media contact:|Media Contact:|For more information|For further information)|\s\p{Lu}[\p{Lu} .'-]{2,30},\s(?:\p{Lu}{2},\s)?(?:\p{Lu}\p{Ll}+\.?\s\d{1,2},\s\d{4}|\d{1,2}\s\p{Lu}\p{Ll}+\s\d{4})\s*(?:--|[–—-])",
-    )
-});
-
-/// Splits a whole text that arrived as one line at its seams, so the usual walk can
-/// tell masthead, headline, dateline, body and footer apart.
-fn split_run_on(line: &Line, rules: &Rules) -> Vec<Line> {
-    let text = &line.text;
-    let mut cuts: Vec<usize> = RUN_ON_SEAM.find_iter(text).map(|m| m.start() + 1).collect();
-    // The marker itself stands alone: cut after release labels and end marks too.
-    for m in RUN_ON_SEAM.find_iter(text) {
-        let marker = m.as_str().trim();
-        if marker.chars().all(|c| !c.is_lowercase()) && !marker.contains(',') {
-            cuts.push(m.end());
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut parts = Vec::new();
-    let mut from = 0;
-    for cut in cuts.into_iter().chain([text.len()]) {
-        let part = text[from..cut].trim();
-        from = cut;
-        if part.is_empty() {
-            continue;
-        }
-        let mut pieces = vec![part.to_string()];
-        // A masthead glued to the headline: "Northern Infrastructure Canada Minister …".
-        if parts.is_empty() {
-            if let Some((masthead, rest)) = split_publisher_prefix(part, rules) {
-                pieces = vec![masthead, rest];
-            }
-        }
-        parts.extend(pieces.into_iter().map(|piece| Line {
-            no: line.no,
-            raw: piece.clone(),
-            text: piece,
-        }));
-    }
-    parts
-}
-
-/// A known publisher's name in front of a text, and the rest.
-fn split_publisher_prefix(text: &str, rules: &Rules) -> Option<(String, String)> {
-    rules.publishers.iter().find_map(|p| {
-        std::iter::once(&p.name).chain(&p.aliases).find_map(|name| {
-            let rest = text.strip_prefix(name.as_str())?.trim_start();
-            rest.chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                .then(|| (name.clone(), rest.to_string()))
-        })
-    })
 }
 
 /// Whether a line can be a headline: a handful of words that do not end like a sentence
@@ -1201,12 +885,13 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         in_link_box: false,
         delivered_by: None,
     };
-    let (lines, page_furniture) = logical_lines(text);
-    walk.removed.extend(page_furniture);
+    let cleaned = clean::clean(text);
+    let lines = lines::logical_lines(text, &cleaned);
+    walk.removed.extend(cleaned.removed);
     let run_on = lines.len() <= 3;
     for line in lines {
         if run_on && line.text.len() > 400 {
-            for part in split_run_on(&line, rules) {
+            for part in clean::split_run_on(&line, rules) {
                 walk.take(part);
             }
             continue;

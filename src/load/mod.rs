@@ -1,11 +1,13 @@
 //! The loader: every source file becomes a typed [`Document`] or a diagnostic.
 
 pub mod analyse;
+mod clean;
 mod data;
 pub mod date;
 pub mod decode;
 pub mod document;
 pub mod fields;
+mod lines;
 pub mod overrides;
 pub(crate) mod pattern;
 pub mod rules;
