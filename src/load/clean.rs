@@ -162,11 +162,13 @@ fn web_remnants_removed(line: &str) -> Vec<Cow<'_, str>> {
 
 /// "## ", "> " at the start of a line; a top heading's "# " is left for the walk to see.
 static MARKDOWN_LINE_MARK: LazyLock<Regex> = LazyLock::new(|| compile(r"^(?:#{2,6}|>)\s+"));
+/// An HTML tag a copy left in the text (the common ones; "<" in prose is no tag).
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)</?(?:p|br|div|span|strong|b|i|em|u|a|ul|ol|li|h[1-6]|blockquote|img|table|tbody|thead|tr|td|th|hr|sup|sub|small|font|section|article|header|footer|nav|figure|figcaption|center)\b[^<>]{0,300}/?>",
     )
 });
+/// The tags that end a line or a paragraph.
 static HTML_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"(?i)<(?:br|/?p|/?div|/?li|/?h[1-6]|/?blockquote|hr)\b[^<>]{0,300}/?>")
 });

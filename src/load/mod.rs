@@ -1,6 +1,7 @@
 //! The loader: every source file becomes a typed [`Document`] or a diagnostic.
 
 pub mod analyse;
+mod classify;
 mod clean;
 mod data;
 pub mod date;

@@ -1,0 +1,205 @@
+//! Line classification: a walk down the text's lines that tells the headline, the
+//! capture-date header, the date line and dateline, bylines and the body (paragraphs,
+//! subheadings, captions) from page furniture, which it sets aside with its reason.
+//!
+//! Each line goes through an ordered list of small rules; the first that takes the line
+//! decides what it is. The order matters: a rule may rely on earlier rules having taken
+//! the lines it must not see.
+
+mod body;
+mod finish;
+mod furniture;
+mod header;
+pub mod patterns;
+
+use super::date::DateMatch;
+use super::document::{Block, RemovalReason, RemovedLine};
+use super::fields::dateline::Dateline;
+use super::lines::Line;
+use super::rules::Rules;
+
+/// What the walk found in a text's lines.
+#[derive(Debug, Clone)]
+pub struct Classified {
+    /// The headline, if a line reads as one.
+    pub headline: Option<Line>,
+    /// A date at the very top of the page, which may be when it was copied.
+    pub header_date: Option<(Line, DateMatch)>,
+    /// A line that is only a date ("Published 5 March 2019") above the text.
+    pub date_line: Option<(Line, DateMatch)>,
+    /// A dateline standing on its own line ("LISBON, 27 June 2022").
+    pub dateline_line: Option<(Line, Dateline)>,
+    /// The body, each block with the line it starts on.
+    pub blocks: Vec<(usize, Block)>,
+    /// The lines set aside, in line order.
+    pub removed: Vec<RemovedLine>,
+    /// A "Printed on …" style line was seen: the top date is a capture date.
+    pub capture_labelled: bool,
+    /// "Spokesperson for …: Name" above the text: who read it out, and on which line.
+    pub delivered_by: Option<(usize, String)>,
+}
+
+/// Classifies `lines`; `removed` are lines already set aside (a printed page's marks).
+pub fn classify(lines: Vec<Line>, removed: Vec<RemovedLine>, rules: &Rules) -> Classified {
+    let mut walk = Walk {
+        rules,
+        region: Region::Header,
+        headline: None,
+        header_date: None,
+        date_line: None,
+        dateline_line: None,
+        blocks: Vec::new(),
+        removed,
+        bylines: Vec::new(),
+        capture_labelled: false,
+        in_link_box: false,
+        delivered_by: None,
+    };
+    for line in lines {
+        walk.take(&line);
+    }
+    walk.finish();
+    Classified {
+        headline: walk.headline,
+        header_date: walk.header_date,
+        date_line: walk.date_line,
+        dateline_line: walk.dateline_line,
+        blocks: walk.blocks,
+        removed: walk.removed,
+        capture_labelled: walk.capture_labelled,
+        delivered_by: walk.delivered_by,
+    }
+}
+
+/// Where in the page the walk is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Region {
+    Header,
+    Body,
+    Footer,
+}
+
+/// The walk's state: what it has found so far, and where it is.
+struct Walk<'r> {
+    rules: &'r Rules,
+    region: Region,
+    headline: Option<Line>,
+    header_date: Option<(Line, DateMatch)>,
+    date_line: Option<(Line, DateMatch)>,
+    dateline_line: Option<(Line, Dateline)>,
+    blocks: Vec<(usize, Block)>,
+    removed: Vec<RemovedLine>,
+    /// Bylines set aside above the text. Nothing reads them yet: the people of a text
+    /// are found in its paragraphs and captions.
+    bylines: Vec<String>,
+    capture_labelled: bool,
+    /// Inside a box of links to other stories ("Read also", "Keep reading") in the body.
+    in_link_box: bool,
+    delivered_by: Option<(usize, String)>,
+}
+
+/// A rule's answer when it takes a line: no later rule sees it.
+struct Taken;
+
+/// One classification rule: it takes the line (sets it aside, keeps it as a block, or
+/// records it as the headline or a date) or leaves it to the next rule.
+type Rule = fn(&mut Walk<'_>, &Line) -> Option<Taken>;
+
+/// The rules, in the order a line meets them.
+const RULES: &[Rule] = &[
+    furniture::in_footer,
+    header::particulars,
+    header::markdown_heading,
+    header::print_header,
+    furniture::print_footer_or_address,
+    furniture::footer_marker,
+    furniture::about_section_or_author_note,
+    furniture::decoration,
+    furniture::link_box_entry,
+    furniture::boilerplate,
+    furniture::image_label,
+    furniture::masthead,
+    furniture::editorial_note,
+    furniture::sign_off,
+    furniture::document_symbol,
+    furniture::credit_line,
+    header::capture_date,
+    furniture::menu,
+    header::date_line,
+    header::dateline_line,
+    header::repeated_headline,
+    body::caption,
+    header::byline,
+    header::headline,
+    body::glued_menu,
+    body::trailing_sign_off,
+    body::paragraph_or_subheading,
+];
+
+impl Walk<'_> {
+    /// Gives `line` to each rule in turn until one takes it.
+    fn take(&mut self, line: &Line) {
+        for rule in RULES {
+            if rule(self, line).is_some() {
+                return;
+            }
+        }
+    }
+
+    /// Sets `line` aside for `reason`.
+    fn remove(&mut self, line: &Line, reason: RemovalReason) -> Option<Taken> {
+        self.removed.push(RemovedLine {
+            line: line.no,
+            text: line.raw.clone(),
+            reason,
+        });
+        Some(Taken)
+    }
+
+    /// Keeps `block`, which starts on `line`, in the body.
+    fn keep(&mut self, line: &Line, block: Block) -> Option<Taken> {
+        self.blocks.push((line.no, block));
+        Some(Taken)
+    }
+
+    /// Whether the body has a paragraph yet.
+    fn paragraphs_seen(&self) -> bool {
+        self.blocks
+            .iter()
+            .any(|(_, b)| matches!(b, Block::Paragraph(_)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LoaderConfig;
+
+    #[test]
+    fn each_line_is_headline_date_body_or_furniture() {
+        let text = "Skip to main content\nHome | News | Press releases\nMinister opens new clinic in Nairobi\nBy Jane Doe\n12 March 2021\nNAIROBI – The Minister of Health today opened a clinic for ten thousand families.\nShare this\nPrivacy policy\n";
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| Line::new(i + 1, l))
+            .collect();
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        let found = classify(lines, Vec::new(), &rules);
+        assert_eq!(found.headline.map(|h| h.no), Some(3));
+        assert_eq!(found.date_line.map(|(l, _)| l.no), Some(5));
+        assert_eq!(found.blocks.len(), 1);
+        let removed: Vec<(usize, RemovalReason)> =
+            found.removed.iter().map(|r| (r.line, r.reason)).collect();
+        assert_eq!(
+            removed,
+            [
+                (1, RemovalReason::Boilerplate),
+                (2, RemovalReason::Masthead),
+                (4, RemovalReason::Byline),
+                (5, RemovalReason::DateLine),
+                (7, RemovalReason::Footer),
+                (8, RemovalReason::Footer),
+            ]
+        );
+    }
+}
