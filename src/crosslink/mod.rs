@@ -547,7 +547,7 @@ fn infer_places_and_speakers(documents: &mut [Document], groups: &[SpeechGroup])
             let issued = doc
                 .place_evidence
                 .as_ref()
-                .is_some_and(|e| e.rule == crate::load::analyse::MASTHEAD_PLACE);
+                .is_some_and(|e| e.rule == crate::load::fields::place::MASTHEAD_PLACE);
             doc.place.as_deref().filter(|_| !issued)
         };
         let place = group

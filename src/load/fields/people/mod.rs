@@ -8,11 +8,34 @@ mod patterns;
 pub use mentions::{last_mentioned, mentions, person_by_office, resolve_mention, word_starts};
 pub use names::{clean_name, name_tokens};
 
+use super::Reading;
 use crate::load::data;
+use crate::load::document::Block;
 use crate::load::pattern::captures_all;
+use crate::text::fold;
 use crate::text::AsciiView;
 use patterns::*;
 use regex::Regex;
+
+/// The people a text names: in its paragraphs, and in its captions without their photo
+/// credits ("told Al Jazeera": a publisher is no person).
+pub(crate) fn people_of(reading: &Reading<'_>) -> Vec<String> {
+    let captions = reading.found.blocks.iter().filter_map(|(_, b)| match b {
+        Block::Caption(t) => Some(strip_photo_credit(t)),
+        _ => None,
+    });
+    let sources: Vec<&str> = reading.texts.iter().copied().chain(captions).collect();
+    let mut people = find_people(&sources, &reading.rules.places);
+    people.retain(|p| reading.rules.publisher_named(p).is_none());
+    people
+}
+
+/// Adds `name` to `names` unless it is there already, written the same way or another.
+pub(crate) fn add_once(names: &mut Vec<String>, name: &str) {
+    if !names.iter().any(|n| fold(n) == fold(name)) {
+        names.push(name.to_string());
+    }
+}
 
 /// Removes a photo credit ("UNRIC/Julien Schreiber.") from the end of a caption: the
 /// photographer is not a person in the story.

@@ -5,6 +5,9 @@ mod attribution;
 
 pub use attribution::attribute;
 
+use crate::load::document::Quote;
+use crate::text::word_count;
+
 /// A quoted span as found, before attribution.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuotedSpan {
@@ -142,6 +145,26 @@ fn clean_quote_text(text: &str) -> String {
         }
         _ => text.to_string(),
     }
+}
+
+/// The quotes of a text: each quoted span with its speaker, found in the paragraphs
+/// `texts` among `people`. A quoted term nobody is said to have spoken ("a “call for
+/// action” by the chair") is not a quote; neither is a quoted word or two.
+pub(crate) fn quotes_of(spans: &[QuotedSpan], texts: &[&str], people: &[String]) -> Vec<Quote> {
+    let main_person = people.first().map(String::as_str);
+    let speakers_of = attribute(spans, texts, people, main_person);
+    spans
+        .iter()
+        .zip(speakers_of)
+        .filter(|(span, speaker)| {
+            word_count(&span.text) >= 3 && (speaker.is_some() || looks_like_speech(&span.text))
+        })
+        .map(|(span, speaker)| Quote {
+            text: span.text.clone(),
+            speaker,
+            paragraph: span.paragraph,
+        })
+        .collect()
 }
 
 /// A quote that reads as someone's sentence rather than a quoted term.

@@ -1,0 +1,253 @@
+//! Which date is the publication date: the dateline's (its year completed from a dated
+//! line above the text), else the date line under the headline, else "today, 10
+//! October" early in the text, else the page's header date, which may only be when the
+//! page was copied. A numeric date's order is settled by the publisher's convention.
+//! (Reading dates out of text is load/date.rs's job.)
+
+use super::{LineWarning, Reading};
+use crate::load::date::{find_dates, DateMatch, PartialDate, WEEKDAY_NAMES};
+use crate::load::document::{DatedField, Evidence, RemovalReason};
+use crate::load::pattern::compile;
+use crate::load::rules::Rules;
+use crate::text::floor_char_boundary;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What comes right before a date that is the day of the text: "today, 10 October", "on
+/// 10 October", "(10 October)".
+static TODAY_DATE: LazyLock<Regex> =
+    LazyLock::new(|| compile(r"(?i)\btoday,?\s+$|\bon\s+$|\(\s*$"));
+
+/// A weekday named early in the text ("on Tuesday").
+static WEEKDAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"\b(?:on\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+});
+
+/// The dates a text gives, before a numeric date's order is settled.
+pub(crate) struct Dates {
+    /// The publication date.
+    pub date: Option<DatedField>,
+    /// When the page was printed or copied.
+    pub captured: Option<DatedField>,
+    /// The match the date was read from, for a numeric date whose order is settled later.
+    read: Option<DateMatch>,
+}
+
+/// The publication date and the capture date; a text whose only date is its header's,
+/// or that has none, is warned about.
+pub(crate) fn publication_date(reading: &Reading<'_>, warnings: &mut Vec<LineWarning>) -> Dates {
+    let found = reading.found;
+    let (mut date, mut read) = match dateline_date(reading) {
+        Some((mut field, found)) => {
+            if field.date.year.is_none() {
+                complete_year(&mut field, reading);
+            }
+            (Some(field), Some(found))
+        }
+        None => (None, None),
+    };
+    if date.is_none() {
+        if let Some((line, found)) = &found.date_line {
+            read = Some(found.clone());
+            date = Some(DatedField {
+                date: found.date,
+                inferred: false,
+                evidence: Evidence::at(line.no, "date line"),
+            });
+        }
+    }
+    if date.is_none() {
+        date = today_in_text(reading);
+    }
+    let mut captured = None;
+    if let Some((line, found)) = &found.header_date {
+        let header = DatedField {
+            date: found.date,
+            inferred: false,
+            evidence: Evidence::at(line.no, "date at the top of the page"),
+        };
+        let earlier_than_header = date
+            .as_ref()
+            .is_none_or(|d| d.date.sort_key() <= found.date.sort_key() || d.date.year.is_none());
+        if reading.found.capture_labelled {
+            captured = Some(DatedField {
+                evidence: Evidence::at(line.no, "the page says when it was printed or copied"),
+                ..header
+            });
+        } else if date.is_some() && earlier_than_header {
+            captured = Some(DatedField {
+                evidence: Evidence::at(
+                    line.no,
+                    "date at the top of the page, before the headline: when the page was copied",
+                ),
+                ..header
+            });
+        } else if date.is_none() {
+            warnings.push(LineWarning::new(
+                Some(line.no),
+                "the only date is the one at the top of the page; it may be when the page was copied",
+            ));
+            date = Some(header);
+        }
+    }
+    if date.is_none() {
+        warnings.push(LineWarning::new(None, "no publication date found"));
+    }
+    Dates {
+        date,
+        captured,
+        read,
+    }
+}
+
+/// The dateline's date, and the match it was read from.
+fn dateline_date(reading: &Reading<'_>) -> Option<(DatedField, DateMatch)> {
+    let (no, dateline) = reading.dateline.as_ref()?;
+    let found = dateline.date.clone()?;
+    let field = DatedField {
+        date: found.date,
+        inferred: false,
+        evidence: Evidence::at(*no, "dateline"),
+    };
+    Some((field, found))
+}
+
+/// "BEIJING, Jan. 5 (Xinhua) --" under "2019-01-05 14:22|Editor: …" or "Last Updated at
+/// February 12, 2019": the dated line above the text gives a yearless dateline its year.
+fn complete_year(field: &mut DatedField, reading: &Reading<'_>) {
+    let found = reading.found;
+    let body_from = reading.body_from();
+    let dated_lines = found
+        .date_line
+        .iter()
+        .map(|(line, _)| (line.no, line.text.as_str()))
+        .chain(
+            found
+                .removed
+                .iter()
+                .filter(|r| r.line < body_from && r.reason != RemovalReason::CaptureDate)
+                .map(|r| (r.line, r.text.as_str())),
+        );
+    let year_from = dated_lines.into_iter().find_map(|(no, text)| {
+        find_dates(text)
+            .into_iter()
+            .find_map(|d| {
+                // "12-03-2021" either way round: the year is all that is wanted here.
+                let readings = match d.ambiguous {
+                    Some((first, second)) => vec![
+                        PartialDate {
+                            day: Some(first),
+                            month: Some(second),
+                            ..d.date
+                        },
+                        PartialDate {
+                            day: Some(second),
+                            month: Some(first),
+                            ..d.date
+                        },
+                    ],
+                    None => vec![d.date],
+                };
+                readings
+                    .into_iter()
+                    .find(|r| r.year.is_some() && r.within_days(&field.date, 3))
+            })
+            .map(|date| (no, date))
+    });
+    if let Some((no, full)) = year_from {
+        field.date.year = full.year.map(|y| {
+            // A dateline of 31 December under a stamp of 1 January is last year's.
+            if field.date.month == Some(12) && full.month == Some(1) {
+                y - 1
+            } else if field.date.month == Some(1) && full.month == Some(12) {
+                y + 1
+            } else {
+                y
+            }
+        });
+        field
+            .evidence
+            .rule
+            .push_str(&format!("; the year from line {no}"));
+    }
+}
+
+/// "today, 10 October" in one of the first three paragraphs.
+fn today_in_text(reading: &Reading<'_>) -> Option<DatedField> {
+    reading.paragraphs.iter().take(3).find_map(|(no, t)| {
+        find_dates(t)
+            .into_iter()
+            .find(|found| TODAY_DATE.is_match(&t[..found.start]))
+            .map(|found| {
+                let from = floor_char_boundary(t, found.start.saturating_sub(7));
+                let rule = format!("'{}' in the text", t[from..found.end].trim());
+                DatedField {
+                    date: found.date,
+                    inferred: false,
+                    evidence: Evidence::at(*no, rule),
+                }
+            })
+    })
+}
+
+/// The weekday the first two paragraphs name, Monday 0.
+pub(crate) fn weekday(reading: &Reading<'_>) -> Option<u8> {
+    reading.paragraphs.iter().take(2).find_map(|(_, t)| {
+        WEEKDAY_WORD
+            .captures(t)
+            .and_then(|c| c.name("day"))
+            .and_then(|d| {
+                WEEKDAY_NAMES
+                    .iter()
+                    .position(|w| *w == d.as_str())
+                    .and_then(|i| u8::try_from(i).ok())
+            })
+    })
+}
+
+/// The publication and capture dates, a numeric date's day and month in the order the
+/// publisher writes them. A numeric date the publisher's convention cannot settle is no
+/// date (and is warned about); such a capture date is dropped.
+pub(crate) fn settle_numeric(
+    dates: Dates,
+    publisher: Option<&str>,
+    found_header: Option<&DateMatch>,
+    rules: &Rules,
+    warnings: &mut Vec<LineWarning>,
+) -> (Option<DatedField>, Option<DatedField>) {
+    let Dates {
+        mut date,
+        mut captured,
+        read,
+    } = dates;
+    let order = || publisher.and_then(|p| rules.date_order(p));
+    if let (Some(field), Some(found)) = (captured.as_mut(), found_header) {
+        if found.ambiguous.is_some() {
+            match found.resolve(order()) {
+                Some(resolved) => field.date = resolved,
+                // Which day a capture was is not worth a guess.
+                None => captured = None,
+            }
+        }
+    }
+    if let Some(found) = read.filter(|d| d.ambiguous.is_some()) {
+        match (found.resolve(order()), date.as_mut()) {
+            (Some(resolved), Some(field)) => {
+                field.date = resolved;
+                field
+                    .evidence
+                    .rule
+                    .push_str(" (numeric; the publisher's date_order)");
+            }
+            _ => {
+                let line = date.as_ref().and_then(|d| d.evidence.line);
+                date = None;
+                warnings.push(LineWarning::new(
+                    line,
+                    "ambiguous numeric date: day or month first? Set date_order for this publisher in site.toml",
+                ));
+            }
+        }
+    }
+    (date, captured)
+}

@@ -1,0 +1,53 @@
+//! The events a text names: conferences, meetings and summits.
+
+use crate::load::pattern::compile;
+use crate::text::fold;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A named event: capitalised words around an event noun ("International Conference on
+/// Genocide Prevention", "High-level Conference on Health Solidarity 12").
+static EVENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:Conference|Summit|Meeting|Forum|Session|Symposium|Congress|Dialogue|Workshop|Ceremony|Commemoration|Assembly)(?:\s+(?:on|of|for|to|against)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:(?:and|of|on|for|the)\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+))*)?",
+    )
+});
+
+/// Names of conferences, meetings and summits, in order of first mention.
+pub(crate) fn event_names(paragraphs: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for paragraph in paragraphs {
+        for m in EVENT_NAME.find_iter(paragraph) {
+            let name = m.as_str().trim();
+            let name = name.trim_start_matches("The ").trim();
+            let capitalised = name
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            if capitalised >= 2 && !names.iter().any(|n| fold(n) == fold(name)) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_are_named_once_in_order_of_mention() {
+        let paragraphs = [
+            "The Secretary-General addressed the International Conference on Genocide Prevention.",
+            "The International Conference on Genocide Prevention and the Forum on Water met.",
+        ];
+        assert_eq!(
+            event_names(&paragraphs),
+            [
+                "International Conference on Genocide Prevention",
+                "Forum on Water"
+            ]
+        );
+    }
+}
