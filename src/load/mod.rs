@@ -283,21 +283,30 @@ pub fn load_bytes(
         together: Vec::new(),
         apart: Vec::new(),
     };
+    apply_front_matter(&mut doc, front_matter, shown);
+    Ok(doc)
+}
+
+/// Applies a source's front matter, if it has any; a problem with it is a warning.
+fn apply_front_matter(doc: &mut Document, front_matter: overrides::FrontMatter, shown: &str) {
+    let warning = |line, message| Diagnostic {
+        path: shown.to_string(),
+        line,
+        severity: Severity::Warning,
+        message,
+    };
     match front_matter {
         Some(Ok(fields)) => {
-            if let Err(e) = overrides::apply(&mut doc, fields, "front matter") {
-                doc.warnings
-                    .push(diagnostic(Severity::Warning, e.line, e.message));
+            if let Err(e) = overrides::apply(doc, fields, "front matter") {
+                doc.warnings.push(warning(e.line, e.message));
             }
         }
-        Some(Err(e)) => doc.warnings.push(diagnostic(
-            Severity::Warning,
+        Some(Err(e)) => doc.warnings.push(warning(
             e.line,
             format!("{}; the front matter is ignored", e.message),
         )),
         None => {}
     }
-    Ok(doc)
 }
 
 /// A document id from the source path without extension: URL-safe, '/' becomes '-'.
