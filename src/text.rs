@@ -216,7 +216,18 @@ pub fn floor_char_boundary(text: &str, index: usize) -> usize {
 pub fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .map(|w| {
+            // Chinese and Japanese leave no spaces between words: two characters make
+            // about one, so a paragraph of them counts as one.
+            let unspaced = w.chars().filter(|&c| is_unspaced_script(c)).count();
+            (unspaced / 2).max(1)
+        })
+        .sum()
+}
+
+/// Chinese characters and Japanese kana: scripts written without spaces between words.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// A short stable hexadecimal hash, used for ids that must not move between builds.

@@ -7,6 +7,7 @@ use super::clean;
 use super::document::{Block, DatedField, Evidence, Kind, Quote, RemovedLine, TitleFrom};
 use super::fields::{self, date, events, kind, people, place, publisher, quotes, title};
 use super::lines::{self, Line};
+use super::page;
 use super::rules::Rules;
 
 pub use super::fields::LineWarning;
@@ -36,8 +37,9 @@ pub struct Analysis {
 pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let cleaned = clean::clean(text);
     let lines = lines::logical_lines(text, &cleaned);
-    // A whole text that arrived as one line (or three) is split at its seams first.
-    let run_on = lines.len() <= 3;
+    // A whole text that arrived as one line (or three), or a crawl's long lines, are
+    // split at their seams first.
+    let run_on = lines.len() <= 3 || cleaned.flattened;
     let lines: Vec<Line> = lines
         .into_iter()
         .flat_map(|line| {
@@ -48,7 +50,13 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
             }
         })
         .collect();
-    let found = classify::classify(lines, cleaned.removed, rules);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let language = page::language::detect(texts.iter().copied());
+    let frame = page::article_frame(&texts, &language, rules).map(|f| classify::ArticleLines {
+        headline: f.headline.line,
+        end: f.end,
+    });
+    let found = classify::classify(lines, cleaned.removed, rules, frame);
     let reading = fields::Reading::new(&found, rules);
     let mut warnings = Vec::new();
     let spans = quotes::find_quoted_spans(&reading.texts);

@@ -22,6 +22,9 @@ pub struct Cleaned<'t> {
     pub pieces: Vec<(usize, Cow<'t, str>)>,
     /// Whether the text had printed page numbers.
     pub paged: bool,
+    /// Whether the text lost its line breaks to runs of spaces, as a crawler leaves
+    /// them: it was broken at those runs.
+    pub flattened: bool,
     /// The page numbers and running headers taken out.
     pub removed: Vec<RemovedLine>,
 }
@@ -34,21 +37,57 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         .map(|(i, l)| (i + 1, l.trim()))
         .collect();
     let (physical, removed, paged) = without_page_marks(all);
-    let pieces = physical
+    let gaps = physical
         .iter()
-        .flat_map(|&(no, l)| {
-            web_remnants_removed(l)
-                .into_iter()
-                .map(move |piece| (no, piece))
-        })
-        .collect();
+        .map(|(_, l)| GAP_RUN.find_iter(l).count())
+        .sum::<usize>();
+    let flattened = gaps >= FLATTENED_GAPS;
+    let mut pieces = Vec::with_capacity(physical.len());
+    for &(no, l) in &physical {
+        for piece in web_remnants_removed(l) {
+            if flattened {
+                pieces.extend(broken_at_gaps(no, piece));
+            } else {
+                pieces.push((no, piece));
+            }
+        }
+    }
     Cleaned {
         physical,
         pieces,
         paged,
+        flattened,
         removed,
     }
 }
+
+/// A text with this many wide gaps inside its lines is a flattened crawl: every such run
+/// is a line break. Fewer are a table's columns or a menu spaced out on one line.
+const FLATTENED_GAPS: usize = 3;
+
+/// A piece of a flattened line broken at its wide gaps, each part a paragraph of its own
+/// (a blank piece between them), all with the line's number.
+fn broken_at_gaps(no: usize, piece: Cow<'_, str>) -> Vec<(usize, Cow<'_, str>)> {
+    if !GAP_RUN.is_match(&piece) {
+        return vec![(no, piece)];
+    }
+    let mut parts = Vec::new();
+    for part in GAP_RUN.split(&piece) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !parts.is_empty() {
+            parts.push((no, Cow::Borrowed("")));
+        }
+        parts.push((no, Cow::Owned(part.to_string())));
+    }
+    parts
+}
+
+/// A run of three or more spaces or tabs inside a (trimmed) line: where a crawl lost a
+/// line break.
+static GAP_RUN: LazyLock<Regex> = LazyLock::new(|| compile(r"[ \t]{3,}"));
 
 /// A printed page's number, and a running header or footer repeated beside it: taken
 /// out before lines are joined, so a paragraph that runs over a page stays whole.

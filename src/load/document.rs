@@ -137,6 +137,8 @@ pub enum RemovalReason {
     ImageLabel,
     /// A byline ("By Jane Doe").
     Byline,
+    /// Before the headline of a copied page's article: menus, promotions, other stories.
+    OutsideArticle,
 }
 
 impl RemovalReason {
@@ -154,6 +156,7 @@ impl RemovalReason {
             RemovalReason::Label => "label near the headline",
             RemovalReason::ImageLabel => "icon or image label",
             RemovalReason::Byline => "byline",
+            RemovalReason::OutsideArticle => "page around the article",
         }
     }
 }

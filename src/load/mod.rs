@@ -10,6 +10,7 @@ pub mod document;
 pub mod fields;
 mod lines;
 pub mod overrides;
+pub mod page;
 pub(crate) mod pattern;
 pub mod rules;
 

@@ -11,6 +11,7 @@ use super::{header, Region, Taken, Walk};
 use crate::load::date::{find_dates, standalone_date};
 use crate::load::document::RemovalReason;
 use crate::load::lines::{ends_sentence, Line};
+use crate::load::page::VOCABULARY;
 use crate::text::word_count;
 
 /// Once the footer has begun, every line is footer.
@@ -37,6 +38,12 @@ pub(super) fn footer_marker(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     let text = &line.text;
     if !(walk.paragraphs_seen() && walk.rules.footer_markers.matches(text)) {
         return None;
+    }
+    if walk.framed && (VOCABULARY.is_link_heading(text) || VOCABULARY.is_end_heading(text)) {
+        // Inside a copied page's article, whose frame ends later: a box of links set in
+        // the story (or its tags and comment count under the byline), not its end.
+        walk.in_link_box = true;
+        return walk.remove(line, RemovalReason::Boilerplate);
     }
     walk.region = Region::Footer;
     let reason = if is_decoration(text) {

@@ -2,6 +2,7 @@
 //! briefing's particulars, the browser's print header, capture dates, the date line and
 //! a dateline on its own line, bylines and a repeated headline.
 
+use super::near_dates::labelled_updated;
 use super::patterns::{
     is_masthead_line, same_headline, title_like, ADVISORY, BYLINE, MEETING_LABEL,
 };
@@ -32,9 +33,6 @@ static PRINT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// "Last updated", "Modified": a date that is not when the text was published.
-static UPDATED: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\b(?:updated|modified|revised|edited)\b"));
 /// The label of an event's date among its details ("Date:", "When:").
 static EVENT_DETAIL: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)^\s*(?:date|when|day)\s*:\s*$"));
@@ -177,18 +175,20 @@ pub(super) fn date_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     })?;
     let label = &text[..found.start];
     let labelled = found.start > 0 && is_date_label(label);
-    if labelled && walk.paragraphs_seen() && walk.date_line.is_some() {
+    let updated = labelled_updated(label);
+    if labelled && !updated && walk.paragraphs_seen() && walk.date_line.is_some() {
         // "Published 5 March 2019" again under the text: the page's footer.
         walk.region = Region::Footer;
         return walk.remove(line, RemovalReason::Footer);
     }
-    let updated = UPDATED.is_match(label);
     // "January 14, 2019 / 10:32 AM": a stamp with the time is when the story went out; a
     // copy's header date has no time.
     let timed = !text[found.end..]
         .trim_matches(|c: char| c.is_whitespace() || ".,|-–—".contains(c))
         .is_empty();
+    // Just above a copied page's headline, a date is the story's, not the page's.
     let reason = if walk.headline.is_none()
+        && !walk.just_above_headline()
         && walk.region == Region::Header
         && walk.header_date.is_none()
         && !labelled
@@ -200,7 +200,7 @@ pub(super) fn date_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         // "Last updated" is no publication date while another date line may follow.
         let replaces = walk.date_line.as_ref().is_none_or(|(l, _)| {
             let previous = l.text.as_str();
-            UPDATED.is_match(previous) && !updated
+            labelled_updated(previous) && !updated
         });
         if replaces {
             walk.date_line = Some((line.clone(), found));
@@ -276,7 +276,8 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
             walk.headline = Some(line.clone());
             return Some(Taken);
         }
-    } else if headline_is_weak(walk)
+    } else if !walk.headline_forced
+        && headline_is_weak(walk)
         && title_like(line, walk.rules)
         && !is_masthead_line(text, walk.rules)
         && word_count(text) > 3

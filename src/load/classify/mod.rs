@@ -8,9 +8,14 @@
 
 mod body;
 mod finish;
+mod framed;
 mod furniture;
 mod header;
+mod near_dates;
 pub mod patterns;
+
+pub use framed::ArticleLines;
+pub use near_dates::NearDate;
 
 use super::date::DateMatch;
 use super::document::{Block, RemovalReason, RemovedLine};
@@ -37,10 +42,18 @@ pub struct Classified {
     pub capture_labelled: bool,
     /// "Spokesperson for …: Name" above the text: who read it out, and on which line.
     pub delivered_by: Option<(usize, String)>,
+    /// The dates beside the headline, in order.
+    pub near_dates: Vec<NearDate>,
 }
 
-/// Classifies `lines`; `removed` are lines already set aside (a printed page's marks).
-pub fn classify(lines: Vec<Line>, removed: Vec<RemovedLine>, rules: &Rules) -> Classified {
+/// Classifies `lines`; `removed` are lines already set aside (a printed page's marks);
+/// `frame` is the article of a copied page, when one was found.
+pub fn classify(
+    lines: Vec<Line>,
+    removed: Vec<RemovedLine>,
+    rules: &Rules,
+    frame: Option<ArticleLines>,
+) -> Classified {
     let mut walk = Walk {
         rules,
         region: Region::Header,
@@ -54,11 +67,21 @@ pub fn classify(lines: Vec<Line>, removed: Vec<RemovedLine>, rules: &Rules) -> C
         capture_labelled: false,
         in_link_box: false,
         delivered_by: None,
+        seq: 0,
+        headline_seq: None,
+        near_dates: Vec::new(),
+        place: framed::Place::Unframed,
+        index: 0,
+        headline_forced: false,
+        framed: frame.is_some(),
     };
-    for line in lines {
-        walk.take(&line);
+    for (index, line) in lines.iter().enumerate() {
+        walk.place = ArticleLines::place(frame, index);
+        walk.index = index;
+        walk.take_noting_dates(line);
     }
     walk.finish();
+    let near_dates = walk.dates_near_headline();
     Classified {
         headline: walk.headline,
         header_date: walk.header_date,
@@ -68,6 +91,7 @@ pub fn classify(lines: Vec<Line>, removed: Vec<RemovedLine>, rules: &Rules) -> C
         removed: walk.removed,
         capture_labelled: walk.capture_labelled,
         delivered_by: walk.delivered_by,
+        near_dates,
     }
 }
 
@@ -96,6 +120,18 @@ struct Walk<'r> {
     /// Inside a box of links to other stories ("Read also", "Keep reading") in the body.
     in_link_box: bool,
     delivered_by: Option<(usize, String)>,
+    /// How many lines the walk has taken, and when it took the headline.
+    seq: usize,
+    headline_seq: Option<usize>,
+    /// Dates seen before the body.
+    near_dates: Vec<near_dates::Seen>,
+    /// Where the line being taken stands against the article frame, and its index.
+    place: framed::Place,
+    index: usize,
+    /// The headline is the frame's: no later line replaces it.
+    headline_forced: bool,
+    /// The text is a copied page read within its article frame.
+    framed: bool,
 }
 
 /// A rule's answer when it takes a line: no later rule sees it.
@@ -107,7 +143,9 @@ type Rule = fn(&mut Walk<'_>, &Line) -> Option<Taken>;
 
 /// The rules, in the order a line meets them.
 const RULES: &[Rule] = &[
+    framed::frame_headline,
     furniture::in_footer,
+    framed::after_article,
     header::particulars,
     header::markdown_heading,
     header::print_header,
@@ -128,6 +166,7 @@ const RULES: &[Rule] = &[
     header::date_line,
     header::dateline_line,
     header::repeated_headline,
+    framed::before_article,
     body::caption,
     header::byline,
     header::headline,
@@ -184,7 +223,7 @@ mod tests {
             .map(|(i, l)| Line::new(i + 1, l))
             .collect();
         let rules = Rules::new(&LoaderConfig::default(), &[]);
-        let found = classify(lines, Vec::new(), &rules);
+        let found = classify(lines, Vec::new(), &rules, None);
         assert_eq!(found.headline.map(|h| h.no), Some(3));
         assert_eq!(found.date_line.map(|(l, _)| l.no), Some(5));
         assert_eq!(found.blocks.len(), 1);

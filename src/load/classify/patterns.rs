@@ -285,6 +285,35 @@ pub fn is_masthead_line(text: &str, rules: &Rules) -> bool {
         || is_menu(text)
 }
 
+/// An organisation's name or an office written in capitals, as a masthead gives it:
+/// "U.S. Commission on Rural Water Safety", "United Nations Regional Information Centre
+/// for Western Europe", "Minister for Regional Education and Youth" (ten words at most,
+/// one of them an organisation noun or an office's subject).
+pub fn is_organisation_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=10).contains(&words.len())
+        && !text.contains([':', '?', '!', '“', '"'])
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            data::NAME_CONNECTORS.contains(&w.to_lowercase())
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
+        && words.iter().any(|w| {
+            let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            data::ORGANISATION_NOUNS.contains(&w) || data::OFFICE_WORDS.contains(&w)
+        })
+}
+
+/// A line that names who issued the text or labels it, never its headline: a known
+/// publisher's name or marker, a "Press release" label, a menu, a furniture line.
+pub fn is_publisher_or_furniture(text: &str, rules: &Rules) -> bool {
+    rules.publisher_named(text).is_some()
+        || rules.is_publisher_marker(text)
+        || (word_count(text) <= 8 && RELEASE_LABEL.is_match(text))
+        || is_menu(text)
+        || rules.boilerplate.matches(text)
+}
+
 /// Whether two lines are the same headline, whatever their case and punctuation.
 pub fn same_headline(a: &str, b: &str) -> bool {
     let ka: String = fold(a).chars().filter(|c| c.is_alphanumeric()).collect();

@@ -47,6 +47,11 @@ pub fn footer_markers() -> impl Iterator<Item = &'static str> {
     FOOTER_MARKERS.into_iter().flat_map(entries)
 }
 
+/// Words that label a date as an update ("Updated", "Mis à jour"), folded.
+pub fn updated_words() -> impl Iterator<Item = &'static str> {
+    entries(include_str!("updated.txt"))
+}
+
 /// The cities known without configuration.
 pub fn places() -> impl Iterator<Item = &'static str> {
     entries(include_str!("places.txt"))

@@ -57,6 +57,12 @@ pub(crate) fn publication_date(reading: &Reading<'_>, warnings: &mut Vec<LineWar
         }
     }
     if date.is_none() {
+        if let Some((field, found)) = near_headline(reading) {
+            read = Some(found);
+            date = Some(field);
+        }
+    }
+    if date.is_none() {
         date = today_in_text(reading);
     }
     let mut captured = None;
@@ -170,6 +176,31 @@ fn complete_year(field: &mut DatedField, reading: &Reading<'_>) {
             .rule
             .push_str(&format!("; the year from line {no}"));
     }
+}
+
+/// The date beside the headline: in its byline or a dated label row, glued to it, or
+/// just above it. One below the headline beats one above, and a publication date beats
+/// an update's ("Publié le 30 avril … Mis à jour le 2 mai").
+fn near_headline(reading: &Reading<'_>) -> Option<(DatedField, DateMatch)> {
+    let dated: Vec<_> = reading
+        .found
+        .near_dates
+        .iter()
+        .filter(|d| d.found.date.year.is_some())
+        .collect();
+    let rank = |d: &&crate::load::classify::NearDate| (!d.below_headline, d.updated);
+    let best = dated.iter().min_by_key(|d| rank(d))?;
+    let rule = match (best.below_headline, best.updated) {
+        (true, false) => "the date beside the headline",
+        (true, true) => "the date the page was updated, beside the headline",
+        (false, _) => "the date just above the headline",
+    };
+    let field = DatedField {
+        date: best.found.date,
+        inferred: false,
+        evidence: Evidence::at(best.line, rule),
+    };
+    Some((field, best.found.clone()))
 }
 
 /// "today, 10 October" in one of the first three paragraphs.
