@@ -38,12 +38,15 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let cleaned = clean::clean(text);
     let lines = lines::logical_lines(text, &cleaned);
     // A whole text that arrived as one line (or three), or a crawl's long lines, are
-    // split at their seams first.
+    // split at their seams first; so are the header lines a crawl glued together
+    // ("… Northern Illinois  November 13  2007  For Immediate Release  Contact …").
     let run_on = lines.len() <= 3 || cleaned.flattened;
     let lines: Vec<Line> = lines
         .into_iter()
-        .flat_map(|line| {
-            if run_on && line.text.len() > 400 {
+        .enumerate()
+        .flat_map(|(index, line)| {
+            let header = index < clean::HEADER_LINES && line.text.len() > 120;
+            if run_on && (line.text.len() > 400 || header) {
                 clean::split_run_on(&line, rules)
             } else {
                 vec![line]
@@ -52,7 +55,13 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
         .collect();
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     let language = page::language::detect(texts.iter().copied());
-    let frame = page::article_frame(&texts, &language, rules).map(|f| classify::ArticleLines {
+    // Without punctuation a line's shape says too little to find an article by.
+    let frame = if cleaned.stripped {
+        None
+    } else {
+        page::article_frame(&texts, &language, rules)
+    };
+    let frame = frame.map(|f| classify::ArticleLines {
         headline: f.headline.line,
         end: f.end,
     });

@@ -25,6 +25,9 @@ pub struct Cleaned<'t> {
     /// Whether the text lost its line breaks to runs of spaces, as a crawler leaves
     /// them: it was broken at those runs.
     pub flattened: bool,
+    /// Whether the text lost its punctuation ("Washington  D C", "September 6  2007"):
+    /// its lines cannot be told apart by how they end.
+    pub stripped: bool,
     /// The page numbers and running headers taken out.
     pub removed: Vec<RemovedLine>,
 }
@@ -52,13 +55,29 @@ pub fn clean(text: &str) -> Cleaned<'_> {
             }
         }
     }
+    let stripped = punctuation_stripped(text);
     Cleaned {
         physical,
         pieces,
         paged,
         flattened,
+        stripped,
         removed,
     }
+}
+
+/// Fewer marks than this per hundred words: the crawl stripped the punctuation. Prose has
+/// ten or so; the stripped crawls of a Senate archive have none.
+const STRIPPED_MARKS: usize = 2;
+
+/// Whether a text has (almost) no punctuation left.
+fn punctuation_stripped(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let marks = text
+        .chars()
+        .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '，' | '、'))
+        .count();
+    words >= 20 && marks * 100 < words * STRIPPED_MARKS
 }
 
 /// A text with this many wide gaps inside its lines is a flattened crawl: every such run
@@ -230,6 +249,7 @@ static RUN_ON_SEAM: LazyLock<Regex> = LazyLock::new(|| {
 pub fn split_run_on(line: &Line, rules: &Rules) -> Vec<Line> {
     let text = &line.text;
     let mut cuts: Vec<usize> = RUN_ON_SEAM.find_iter(text).map(|m| m.start() + 1).collect();
+    cuts.extend(header_seams(text));
     // The marker itself stands alone: cut after release labels and end marks too.
     for m in RUN_ON_SEAM.find_iter(text) {
         let marker = m.as_str().trim();
@@ -261,6 +281,49 @@ pub fn split_run_on(line: &Line, rules: &Rules) -> Vec<Line> {
         }));
     }
     parts
+}
+
+/// How many of a crawl's first lines may hold its header glued together.
+pub const HEADER_LINES: usize = 8;
+
+/// How far into a run-on line its header (headline, release label, date, contact,
+/// dateline) may reach. A full date there stands on its own line unless the word before
+/// it is in lower case (a sentence runs through it: "signed on October 16, 2007 by").
+const HEADER_BYTES: usize = 700;
+
+/// "… Northern Illinois  November 13  2007  For Immediate Release  Contact  Christina …":
+/// in the header of a line that lost its breaks (and perhaps its punctuation), a release
+/// label and a contact stand on their own.
+static HEADER_SEAM: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\s(?:for immediate release:?|news release|press release|contact:?\s)")
+});
+
+/// The cuts [`HEADER_SEAM`] and full dates make in the header of a run-on line.
+fn header_seams(text: &str) -> Vec<usize> {
+    let header = &text[..crate::text::floor_char_boundary(text, HEADER_BYTES)];
+    let mut cuts: Vec<usize> = Vec::new();
+    for m in HEADER_SEAM.find_iter(header) {
+        cuts.push(m.start() + 1);
+        cuts.push(m.end());
+    }
+    for date in crate::load::date::find_dates(header) {
+        // A lower-case word before the date: a sentence runs through it; a comma before
+        // it or a dash after it: a dateline ("OTTAWA, March 12, 2021 – The …") that
+        // stays whole.
+        let before = header[..date.start].trim_end();
+        let sentence = before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        let dateline =
+            before.ends_with(',') || header[date.end..].trim_start().starts_with(['-', '–', '—']);
+        if date.date.year.is_some() && !sentence && !dateline {
+            cuts.push(date.start);
+            cuts.push(date.end);
+        }
+    }
+    cuts.retain(|&c| c > 0 && c < text.len() && text.is_char_boundary(c));
+    cuts
 }
 
 /// A known publisher's name in front of a text, and the rest.

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 
 /// A briefing's particulars: "Spokesperson for the High Commissioner: Name", "Location:
 /// Geneva", "Subject: …".
-static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static PARTICULAR: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"^(?P<label>(?i:spokesperson|spokesman|spokeswoman|speaker|briefer)\b[^:]{0,90}|(?i:location|venue|place|subject|topic))\s*:\s*(?P<value>\S.{0,150})$",
     )

@@ -201,6 +201,14 @@ impl Walk<'_> {
         Some(Taken)
     }
 
+    /// How many paragraphs the body has so far.
+    fn paragraphs_seen_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|(_, b)| matches!(b, Block::Paragraph(_)))
+            .count()
+    }
+
     /// Whether the body has a paragraph yet.
     fn paragraphs_seen(&self) -> bool {
         self.blocks

@@ -27,6 +27,8 @@ pub struct NearDate {
 
 /// How far above the headline a date still stands beside it, in lines.
 const ABOVE_HEADLINE: usize = 2;
+/// A line past the first paragraph is a byline or date line at most this long, in words.
+const BYLINE_WORDS: usize = 20;
 /// A date in the first paragraph counts only when it opens it (within this many bytes).
 const OPENING_BYTES: usize = 40;
 
@@ -66,7 +68,12 @@ impl Walk<'_> {
     /// and when it is the headline.
     pub(super) fn take_noting_dates(&mut self, line: &Line) {
         self.seq += 1;
-        let before_body = !self.paragraphs_seen() && self.region != super::Region::Footer;
+        // A standfirst may come before the byline: past the first paragraph, a short
+        // line (a byline, a date line) still stands beside the headline.
+        let paragraphs = self.paragraphs_seen_count();
+        let short = crate::text::word_count(&line.text) <= BYLINE_WORDS;
+        let before_body =
+            self.region != super::Region::Footer && (paragraphs == 0 || (paragraphs == 1 && short));
         let dates = if before_body {
             dates_of(&line.text)
         } else {
@@ -82,7 +89,7 @@ impl Walk<'_> {
         let captured = self.removed[removed_before..]
             .iter()
             .any(|r| r.reason == RemovalReason::CaptureDate);
-        let opens_body = self.paragraphs_seen();
+        let opens_body = self.paragraphs_seen_count() > paragraphs && paragraphs == 0;
         if captured {
             return;
         }

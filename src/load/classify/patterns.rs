@@ -62,7 +62,7 @@ static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
 /// How a caption or credit ends: "© 2019 Jane Doe", "(Photo: …)", "AP Photo/Jane Doe".
 static CAPTION_END: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)©\s*(?:\d{4}\s+)?\p{Lu}[^.]{0,60}$|\((?:photo|photograph|image|credit)\s*:[^)]{1,60}\)\s*$|\b(?:UN|AP|AFP|Reuters|EPA|Getty)\s+Photo\s*/\s*\p{Lu}[^.]{0,40}\.?$",
+        r"(?i)©\s*(?:\d{4}\s+)?\p{Lu}[^.]{0,60}$|\((?:photo|photograph|image|credit)\s*:[^)]{1,60}\)\s*$|\b(?:UN|AP|AFP|Reuters|EPA|Getty)\s+Photo\s*/\s*\p{Lu}[^.]{0,40}\.?$|\p{L}\s*/\s*(?:Reuters|AFP|AP|EPA|Getty Images|Bloomberg|Shutterstock|Alamy|AAP|dpa|ANSA|EFE|Xinhua|Sipa|Redux|The New York Times|The Washington Post)\)?\.?$|\bcredit(?:credit)?\s*\p{Lu}[^.]{0,60}$",
     )
 });
 
@@ -305,9 +305,11 @@ pub fn is_organisation_name(text: &str) -> bool {
 }
 
 /// A line that names who issued the text or labels it, never its headline: a known
-/// publisher's name or marker, a "Press release" label, a menu, a furniture line.
+/// publisher's name or marker, a "Press release" label, a briefing's particulars
+/// ("Subject: …"), a menu, a furniture line.
 pub fn is_publisher_or_furniture(text: &str, rules: &Rules) -> bool {
-    rules.publisher_named(text).is_some()
+    super::header::PARTICULAR.is_match(text)
+        || rules.publisher_named(text).is_some()
         || rules.is_publisher_marker(text)
         || (word_count(text) <= 8 && RELEASE_LABEL.is_match(text))
         || is_menu(text)

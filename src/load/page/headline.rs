@@ -51,6 +51,7 @@ struct LineFacts {
     title_like: bool,
     label_like: bool,
     share_row: bool,
+    caption: bool,
     byline: bool,
     /// The name of an organisation, as a masthead gives it.
     organisation: bool,
@@ -95,7 +96,10 @@ fn title_like(text: &str, language: &Language, shapes: &Shape, share_row: bool) 
             p[0].ends_with(['.', '!', '?'])
                 && p[1].starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"')
         });
+    // "expressing grave concern over …": a sentence's middle, not a headline's start.
+    let lower_start = text.starts_with(char::is_lowercase);
     (3..=40).contains(&worded)
+        && !lower_start
         && words.len() <= 40
         && text.len() <= 300
         && (!text.ends_with('.') || abbreviated || text.ends_with("..."))
@@ -180,6 +184,7 @@ impl<'a> Page<'a> {
                     title_like: title_like(text, language, shapes, share_row),
                     label_like: label_like(text, language),
                     share_row,
+                    caption: (shapes.is_caption)(text),
                     byline: text.split_whitespace().count() <= 20
                         && (shapes.vocabulary.opens_byline(text) || (shapes.has_date)(text)),
                     organisation: (shapes.is_organisation)(text),
@@ -216,7 +221,7 @@ impl<'a> Page<'a> {
         let mut prose = 0;
         for j in k + 1..self.lines.len() {
             let facts = &self.facts[j];
-            if facts.share_row {
+            if facts.share_row || facts.caption {
                 continue;
             }
             seen += 1;
@@ -288,10 +293,7 @@ impl<'a> Page<'a> {
             words.intersection(found).count() as f32 / (words.len() as f32 + 1.0)
         };
         let (overlap, overall) = (share(&near), share(&far));
-        let prose_above: usize = (k.saturating_sub(6)..k)
-            .filter(|&j| self.is_prose(j))
-            .map(|j| self.facts[j].chars)
-            .sum();
+        let prose_above = self.text_above(k).1;
         let byline = self.byline_below(k);
         let byline_above = (k.saturating_sub(2)..k).any(|j| self.facts[j].byline);
         // Shown twice (in a breadcrumb, a share text): the page's own story; shown again
@@ -311,7 +313,7 @@ impl<'a> Page<'a> {
             + flag(repeated, 0.3)
             + (size as f32 / 2500.0).min(1.0)
             - (self.between(k, lead) + 1) as f32 / 25.0
-            - (prose_above as f32 / 300.0).min(1.0)
+            - (prose_above as f32 / 600.0).min(1.0)
             - flag(self.facts[k].label_like, 1.0)
             - flag(self.facts[k].organisation, ORGANISATION_COST)
             - flag(is_quotation(self.lines[k]), 0.5);
@@ -324,10 +326,10 @@ impl<'a> Page<'a> {
         })
     }
 
-    /// Whether line `k` stands inside a run of text: two or more paragraphs, 300
-    /// characters or more, above it before a gap. Sentences count whatever their
-    /// stop words: a lede dense in names and figures is text too.
-    pub fn inside_prose(&self, k: usize) -> bool {
+    /// The text above line `k` before a gap: how many paragraphs, how many characters.
+    /// Sentences count whatever their stop words: a lede dense in names and figures is
+    /// text too.
+    fn text_above(&self, k: usize) -> (usize, usize) {
         let (mut gap, mut chars, mut lines) = (0.0_f32, 0, 0);
         for (j, facts) in self.facts[..k].iter().enumerate().rev() {
             let sentence = facts.chars >= 70 && super::prose::ends_sentence(self.lines[j]);
@@ -349,6 +351,13 @@ impl<'a> Page<'a> {
                 }
             }
         }
+        (lines, chars)
+    }
+
+    /// Whether line `k` stands inside a run of text: two or more paragraphs, 300
+    /// characters or more, above it before a gap.
+    pub fn inside_prose(&self, k: usize) -> bool {
+        let (lines, chars) = self.text_above(k);
         lines >= 2 && chars >= 300
     }
 
