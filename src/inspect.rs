@@ -227,7 +227,7 @@ pub fn describe(inspection: &Inspection) -> String {
                 out,
                 "  {:>4}  {:<22} {}",
                 line.line,
-                line.reason.describe(),
+                line.explain(),
                 clip(&line.text, 80)
             );
         }

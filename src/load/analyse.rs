@@ -4,6 +4,7 @@
 
 use super::classify;
 use super::clean;
+use super::collection::SourceHints;
 use super::document::{Block, DatedField, Evidence, Kind, Quote, RemovedLine, TitleFrom};
 use super::fields::{self, date, events, kind, people, place, publisher, quotes, title};
 use super::lines::{self, Line};
@@ -33,8 +34,14 @@ pub struct Analysis {
     pub dateline_end: usize,
 }
 
-/// Reads a document's fields from its decoded text.
+/// Reads a document's fields from its decoded text, on its own.
 pub fn analyse(text: &str, rules: &Rules) -> Analysis {
+    analyse_with(text, rules, SourceHints::default())
+}
+
+/// Reads a document's fields from its decoded text, with what the collection says of its
+/// source (its repeated lines, its order of day and month).
+pub fn analyse_with(text: &str, rules: &Rules, hints: SourceHints<'_>) -> Analysis {
     let cleaned = clean::clean(text);
     let lines = lines::logical_lines(text, &cleaned);
     // A whole text that arrived as one line (or three), or a crawl's long lines, are
@@ -59,13 +66,13 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let frame = if cleaned.stripped {
         None
     } else {
-        page::article_frame(&texts, &language, rules)
+        page::article_frame(&texts, &language, rules, &hints)
     };
     let frame = frame.map(|f| classify::ArticleLines {
         headline: f.headline.line,
         end: f.end,
     });
-    let found = classify::classify(lines, cleaned.removed, rules, frame);
+    let found = classify::classify(lines, cleaned.removed, rules, frame, hints);
     let reading = fields::Reading::new(&found, rules);
     let mut warnings = Vec::new();
     let spans = quotes::find_quoted_spans(&reading.texts);
@@ -78,8 +85,14 @@ pub fn analyse(text: &str, rules: &Rules) -> Analysis {
     let publisher = publisher::publisher(&reading, text, &mut warnings);
     let header_date = found.header_date.as_ref().map(|(_, d)| d);
     let publisher_name = publisher.as_ref().map(|(p, _)| p.as_str());
-    let (date, captured) =
-        date::settle_numeric(dates, publisher_name, header_date, rules, &mut warnings);
+    let (date, captured) = date::settle_numeric(
+        dates,
+        publisher_name,
+        header_date,
+        rules,
+        hints,
+        &mut warnings,
+    );
     let title = title::title(&reading, &mut warnings);
     let event_names = events::event_names(&reading.texts);
     let dateline_end = reading.dateline_end();

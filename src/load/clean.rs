@@ -140,11 +140,11 @@ fn without_page_marks(all: Vec<(usize, &str)>) -> (Vec<(usize, &str)>, Vec<Remov
         .filter(|(no, l)| {
             let page_line = page_marks.contains(no) || running.contains(l);
             if page_line {
-                furniture.push(RemovedLine {
-                    line: *no,
-                    text: l.to_string(),
-                    reason: RemovalReason::Masthead,
-                });
+                furniture.push(RemovedLine::new(
+                    *no,
+                    l.to_string(),
+                    RemovalReason::Masthead,
+                ));
             }
             !page_line
         })

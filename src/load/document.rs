@@ -139,6 +139,8 @@ pub enum RemovalReason {
     Byline,
     /// Before the headline of a copied page's article: menus, promotions, other stories.
     OutsideArticle,
+    /// A line that many documents of the same source repeat: its menu, its contacts.
+    Repeated,
 }
 
 impl RemovalReason {
@@ -157,6 +159,7 @@ impl RemovalReason {
             RemovalReason::ImageLabel => "icon or image label",
             RemovalReason::Byline => "byline",
             RemovalReason::OutsideArticle => "page around the article",
+            RemovalReason::Repeated => "repeated in the source's documents",
         }
     }
 }
@@ -167,6 +170,30 @@ pub struct RemovedLine {
     pub line: usize,
     pub text: String,
     pub reason: RemovalReason,
+    /// For a repeated line: in how many documents of its source it recurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<usize>,
+}
+
+impl RemovedLine {
+    /// A line set aside for `reason`.
+    pub fn new(line: usize, text: impl Into<String>, reason: RemovalReason) -> Self {
+        RemovedLine {
+            line,
+            text: text.into(),
+            reason,
+            documents: None,
+        }
+    }
+
+    /// Why the line was set aside, as a reader is told: "page furniture", "repeated in
+    /// 12 documents".
+    pub fn explain(&self) -> String {
+        match (self.reason, self.documents) {
+            (RemovalReason::Repeated, Some(n)) => format!("repeated in {n} documents"),
+            (reason, _) => reason.describe().to_string(),
+        }
+    }
 }
 
 /// How serious a diagnostic is.

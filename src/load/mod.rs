@@ -3,11 +3,13 @@
 pub mod analyse;
 mod classify;
 mod clean;
+pub mod collection;
 mod data;
 pub mod date;
 pub mod decode;
 pub mod document;
 pub mod fields;
+mod furniture;
 mod lines;
 pub mod overrides;
 pub mod page;
@@ -19,6 +21,7 @@ pub use document::*;
 
 use crate::config::SiteConfig;
 use crate::text::slugify;
+use collection::SourceHints;
 use rayon::prelude::*;
 use rules::Rules;
 use sha2::{Digest, Sha256};
@@ -89,9 +92,10 @@ pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
             }),
         }
     }
+    let knowledge = collection::Knowledge::learn(&files, &rules);
     let results: Vec<Result<Document, Diagnostic>> = files
         .par_iter()
-        .map(|(rel, path)| load_file(rel, path, &rules))
+        .map(|(rel, path)| load_file_with(rel, path, &rules, knowledge.hints_for(rel)))
         .collect();
     let mut documents = Vec::with_capacity(results.len());
     for result in results {
@@ -118,8 +122,18 @@ fn relative_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads and analyses one file; any failure is a diagnostic naming the file.
+/// Reads and analyses one file on its own; any failure is a diagnostic naming the file.
 pub fn load_file(rel: &str, path: &Path, rules: &Rules) -> Result<Document, Diagnostic> {
+    load_file_with(rel, path, rules, SourceHints::default())
+}
+
+/// Reads and analyses one file with what the collection says of its source.
+pub fn load_file_with(
+    rel: &str,
+    path: &Path,
+    rules: &Rules,
+    hints: SourceHints<'_>,
+) -> Result<Document, Diagnostic> {
     let shown = path.display().to_string();
     let error = |message: String| Diagnostic {
         path: shown.clone(),
@@ -137,7 +151,9 @@ pub fn load_file(rel: &str, path: &Path, rules: &Rules) -> Result<Document, Diag
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read: {e}")))?;
-    let mut doc = load_bytes_isolated(rel, &shown, &bytes, rules)?;
+    let mut doc = isolated(&shown, || {
+        load_bytes_with(rel, &shown, &bytes, rules, hints)
+    })?;
     let sidecar_warning = |line, message| Diagnostic {
         path: overrides::sidecar_path(path).display().to_string(),
         line,
@@ -195,21 +211,13 @@ fn isolated<T>(
     })
 }
 
-/// Analyses a file's bytes; `shown` is the path diagnostics print.
-pub fn load_bytes(
+/// A source's text as the loader reads it: decoded, its front matter split off, a
+/// Markdown source made plain; and the decoder's warning, if any.
+pub(crate) fn source_text(
     rel: &str,
-    shown: &str,
     bytes: &[u8],
-    rules: &Rules,
-) -> Result<Document, Diagnostic> {
-    let diagnostic = |severity, line, message: String| Diagnostic {
-        path: shown.to_string(),
-        line,
-        severity,
-        message,
-    };
-    let decoded =
-        decode::decode(bytes).map_err(|e| diagnostic(Severity::Error, None, e.to_string()))?;
+) -> Result<(overrides::FrontMatter, String, Option<String>), String> {
+    let decoded = decode::decode(bytes).map_err(|e| e.to_string())?;
     let (front_matter, text) = overrides::split_front_matter(&decoded.text);
     let is_markdown = rel.ends_with(".md") || rel.ends_with(".markdown");
     let text = if is_markdown {
@@ -218,15 +226,40 @@ pub fn load_bytes(
         text
     };
     if text.trim().is_empty() {
-        return Err(diagnostic(
-            Severity::Error,
-            None,
-            "the file is empty; skipped".to_string(),
-        ));
+        return Err("the file is empty; skipped".to_string());
     }
-    let analysis = analyse::analyse(&text, rules);
+    Ok((front_matter, text, decoded.warning))
+}
+
+/// Analyses a file's bytes on their own; `shown` is the path diagnostics print.
+pub fn load_bytes(
+    rel: &str,
+    shown: &str,
+    bytes: &[u8],
+    rules: &Rules,
+) -> Result<Document, Diagnostic> {
+    load_bytes_with(rel, shown, bytes, rules, SourceHints::default())
+}
+
+/// Analyses a file's bytes with what the collection says of its source.
+pub fn load_bytes_with(
+    rel: &str,
+    shown: &str,
+    bytes: &[u8],
+    rules: &Rules,
+    hints: SourceHints<'_>,
+) -> Result<Document, Diagnostic> {
+    let diagnostic = |severity, line, message: String| Diagnostic {
+        path: shown.to_string(),
+        line,
+        severity,
+        message,
+    };
+    let (front_matter, text, decode_warning) =
+        source_text(rel, bytes).map_err(|e| diagnostic(Severity::Error, None, e))?;
+    let analysis = analyse::analyse_with(&text, rules, hints);
     let mut warnings: Vec<Diagnostic> = Vec::new();
-    if let Some(w) = decoded.warning {
+    if let Some(w) = decode_warning {
         warnings.push(diagnostic(Severity::Warning, None, w));
     }
     warnings.extend(

@@ -10,6 +10,9 @@ struct RemovedJson<'a> {
     line: usize,
     text: &'a str,
     reason: crate::load::RemovalReason,
+    /// For a repeated line: in how many documents of its source it recurs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    documents: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +124,7 @@ fn document_json<'a>(site: &SiteContext, collection: &'a Collection, i: usize) -
                 line: r.line,
                 text: &r.text,
                 reason: r.reason,
+                documents: r.documents,
             })
             .collect(),
         quotes: doc

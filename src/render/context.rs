@@ -177,7 +177,7 @@ pub struct FieldWhy {
 pub struct RemovedView {
     pub line: usize,
     pub text: String,
-    pub reason: &'static str,
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -320,7 +320,7 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
             .map(|r| RemovedView {
                 line: r.line,
                 text: r.text.clone(),
-                reason: r.reason.describe(),
+                reason: r.explain(),
             })
             .collect(),
         provenance,

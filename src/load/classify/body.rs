@@ -25,11 +25,11 @@ pub(super) fn glued_menu(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         return None;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
-    walk.removed.push(RemovedLine {
-        line: line.no,
-        text: words[..glued].join(" "),
-        reason: RemovalReason::Masthead,
-    });
+    walk.removed.push(RemovedLine::new(
+        line.no,
+        words[..glued].join(" "),
+        RemovalReason::Masthead,
+    ));
     let rest = words[glued..].join(" ");
     walk.keep(line, Block::Paragraph(rest))
 }
@@ -43,11 +43,11 @@ pub(super) fn trailing_sign_off(walk: &mut Walk<'_>, line: &Line) -> Option<Take
         line.no,
         Block::Paragraph(text[..sign_off.start()].to_string()),
     ));
-    walk.removed.push(RemovedLine {
-        line: line.no,
-        text: sign_off.as_str().trim().to_string(),
-        reason: RemovalReason::SignOff,
-    });
+    walk.removed.push(RemovedLine::new(
+        line.no,
+        sign_off.as_str().trim().to_string(),
+        RemovalReason::SignOff,
+    ));
     walk.region = Region::Footer;
     Some(Taken)
 }

@@ -51,11 +51,10 @@ impl Walk<'_> {
         let tail: Vec<(usize, Block)> = self.blocks.drain(tail_from..).collect();
         for (no, block) in tail {
             match block {
-                Block::Heading(text) => self.removed.push(RemovedLine {
-                    line: no,
-                    text,
-                    reason: RemovalReason::Footer,
-                }),
+                Block::Heading(text) => {
+                    self.removed
+                        .push(RemovedLine::new(no, text, RemovalReason::Footer))
+                }
                 other => self.blocks.push((no, other)),
             }
         }

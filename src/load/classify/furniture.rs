@@ -9,7 +9,7 @@ use super::patterns::{
 };
 use super::{header, Region, Taken, Walk};
 use crate::load::date::{find_dates, standalone_date};
-use crate::load::document::RemovalReason;
+use crate::load::document::{RemovalReason, RemovedLine};
 use crate::load::lines::{ends_sentence, Line};
 use crate::load::page::VOCABULARY;
 use crate::text::word_count;
@@ -98,6 +98,18 @@ pub(super) fn boilerplate(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     }
     walk.in_link_box = walk.paragraphs_seen() && LINK_BOX.is_match(text);
     walk.remove(line, RemovalReason::Boilerplate)
+}
+
+/// A line the collection repeats in many documents of this source: its furniture.
+pub(super) fn learned(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
+    let documents = walk.hints.repeated_in(&line.text)?;
+    walk.removed.push(RemovedLine {
+        line: line.no,
+        text: line.raw.clone(),
+        reason: RemovalReason::Repeated,
+        documents: Some(documents),
+    });
+    Some(Taken)
 }
 
 /// An image's file name or size left where the image was.

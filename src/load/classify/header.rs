@@ -293,7 +293,7 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         }
         return Some(Taken);
     } else if word_count(text) <= 6
-        && (text.ends_with(')') || !ends_sentence(text))
+        && (text.ends_with(')') || !ends_sentence(text) || is_lead_in_label(text))
         && !text.ends_with(',')
     {
         return walk.remove(line, RemovalReason::Label);
@@ -308,6 +308,12 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     }
     walk.region = Region::Body;
     None
+}
+
+/// "Filter by:", "Contacts:": a few words leading in to a page's controls or details,
+/// not a paragraph.
+fn is_lead_in_label(text: &str) -> bool {
+    text.ends_with(':') && word_count(text) <= 3
 }
 
 /// Whether the line taken as the headline is more likely a masthead or a label ("Note

@@ -17,6 +17,7 @@ pub mod patterns;
 pub use framed::ArticleLines;
 pub use near_dates::NearDate;
 
+use super::collection::SourceHints;
 use super::date::DateMatch;
 use super::document::{Block, RemovalReason, RemovedLine};
 use super::fields::dateline::Dateline;
@@ -53,6 +54,7 @@ pub fn classify(
     removed: Vec<RemovedLine>,
     rules: &Rules,
     frame: Option<ArticleLines>,
+    hints: SourceHints<'_>,
 ) -> Classified {
     let mut walk = Walk {
         rules,
@@ -74,6 +76,7 @@ pub fn classify(
         index: 0,
         headline_forced: false,
         framed: frame.is_some(),
+        hints,
     };
     for (index, line) in lines.iter().enumerate() {
         walk.place = ArticleLines::place(frame, index);
@@ -132,6 +135,8 @@ struct Walk<'r> {
     headline_forced: bool,
     /// The text is a copied page read within its article frame.
     framed: bool,
+    /// What the collection says of the text's source.
+    hints: SourceHints<'r>,
 }
 
 /// A rule's answer when it takes a line: no later rule sees it.
@@ -155,6 +160,7 @@ const RULES: &[Rule] = &[
     furniture::decoration,
     furniture::link_box_entry,
     furniture::boilerplate,
+    furniture::learned,
     furniture::image_label,
     furniture::masthead,
     furniture::editorial_note,
@@ -187,11 +193,8 @@ impl Walk<'_> {
 
     /// Sets `line` aside for `reason`.
     fn remove(&mut self, line: &Line, reason: RemovalReason) -> Option<Taken> {
-        self.removed.push(RemovedLine {
-            line: line.no,
-            text: line.raw.clone(),
-            reason,
-        });
+        self.removed
+            .push(RemovedLine::new(line.no, line.raw.clone(), reason));
         Some(Taken)
     }
 
@@ -231,7 +234,7 @@ mod tests {
             .map(|(i, l)| Line::new(i + 1, l))
             .collect();
         let rules = Rules::new(&LoaderConfig::default(), &[]);
-        let found = classify(lines, Vec::new(), &rules, None);
+        let found = classify(lines, Vec::new(), &rules, None, SourceHints::default());
         assert_eq!(found.headline.map(|h| h.no), Some(3));
         assert_eq!(found.date_line.map(|(l, _)| l.no), Some(5));
         assert_eq!(found.blocks.len(), 1);

@@ -6,7 +6,7 @@ mod read;
 mod words;
 
 pub use lines::{captured_date, is_date_label, standalone_date};
-pub use read::find_dates;
+pub use read::{find_dates, numeric_order_proofs};
 
 use serde::{Serialize, Serializer};
 use std::fmt;

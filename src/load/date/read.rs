@@ -241,3 +241,24 @@ fn numeric_dates(text: &str) -> Vec<DateMatch> {
         })
         .collect()
 }
+
+/// How many numeric dates in `text` can only be read month first, and how many only day
+/// first ("10/19/2007", "19/10/2007"): a source's proofs of how it writes them. Dotted
+/// and year-first dates prove nothing (their order is fixed by convention).
+pub fn numeric_order_proofs(text: &str) -> (usize, usize) {
+    let (mut month_first, mut day_first) = (0, 0);
+    for caps in captures_all(&NUMERIC_DATE, text) {
+        let Some((year, first, second, year_first, dotted)) = numeric_parts(&caps) else {
+            continue;
+        };
+        if year_first || dotted || first == second {
+            continue;
+        }
+        match (full(year, second, first), full(year, first, second)) {
+            (Some(_), None) => day_first += 1,
+            (None, Some(_)) => month_first += 1,
+            _ => {}
+        }
+    }
+    (month_first, day_first)
+}

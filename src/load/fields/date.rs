@@ -5,6 +5,7 @@
 //! (Reading dates out of text is load/date.rs's job.)
 
 use super::{LineWarning, Reading};
+use crate::load::collection::SourceHints;
 use crate::load::date::{find_dates, DateMatch, PartialDate, WEEKDAY_NAMES};
 use crate::load::document::{DatedField, Evidence, RemovalReason};
 use crate::load::pattern::compile;
@@ -17,6 +18,9 @@ use std::sync::LazyLock;
 /// 10 October", "(10 October)".
 static TODAY_DATE: LazyLock<Regex> =
     LazyLock::new(|| compile(r"(?i)\btoday,?\s+$|\bon\s+$|\(\s*$"));
+
+/// "today, 10 October": the text says the date is its own day.
+static EXPLICIT_TODAY: LazyLock<Regex> = LazyLock::new(|| compile(r"(?i)\btoday,?\s+$"));
 
 /// A weekday named early in the text ("on Tuesday").
 static WEEKDAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,8 +66,20 @@ pub(crate) fn publication_date(reading: &Reading<'_>, warnings: &mut Vec<LineWar
             date = Some(field);
         }
     }
+    // A day the text mentions ("on 10 October") rather than calls today: any day of the
+    // story, which a full date at the top of the page outranks.
+    let mut mentioned = false;
     if date.is_none() {
-        date = today_in_text(reading);
+        if let Some((field, today)) = today_in_text(reading) {
+            mentioned = !today;
+            date = Some(field);
+        }
+    }
+    if date.is_none() {
+        if let Some((field, found)) = dated_heading(reading) {
+            read = Some(found);
+            date = Some(field);
+        }
     }
     let mut captured = None;
     if let Some((line, found)) = &found.header_date {
@@ -72,9 +88,11 @@ pub(crate) fn publication_date(reading: &Reading<'_>, warnings: &mut Vec<LineWar
             inferred: false,
             evidence: Evidence::at(line.no, "date at the top of the page"),
         };
-        let earlier_than_header = date
-            .as_ref()
-            .is_none_or(|d| d.date.sort_key() <= found.date.sort_key() || d.date.year.is_none());
+        let earlier_than_header = date.as_ref().is_none_or(|d| {
+            let yearless = d.date.year.is_none();
+            let outranked = mentioned && yearless && found.date.year.is_some();
+            !outranked && (d.date.sort_key() <= found.date.sort_key() || yearless)
+        });
         if reading.found.capture_labelled {
             captured = Some(DatedField {
                 evidence: Evidence::at(line.no, "the page says when it was printed or copied"),
@@ -88,12 +106,15 @@ pub(crate) fn publication_date(reading: &Reading<'_>, warnings: &mut Vec<LineWar
                 ),
                 ..header
             });
-        } else if date.is_none() {
-            warnings.push(LineWarning::new(
-                Some(line.no),
-                "the only date is the one at the top of the page; it may be when the page was copied",
-            ));
+        } else if date.is_none() || mentioned {
+            let message = if mentioned {
+                "the date at the top of the page is taken over a day the text mentions; it may be when the page was copied"
+            } else {
+                "the only date is the one at the top of the page; it may be when the page was copied"
+            };
+            warnings.push(LineWarning::new(Some(line.no), message));
             date = Some(header);
+            read = Some(found.clone());
         }
     }
     if date.is_none() {
@@ -203,8 +224,39 @@ fn near_headline(reading: &Reading<'_>) -> Option<(DatedField, DateMatch)> {
     Some((field, best.found.clone()))
 }
 
-/// "today, 10 October" in one of the first three paragraphs.
-fn today_in_text(reading: &Reading<'_>) -> Option<DatedField> {
+/// How many blocks into the body a dated heading may stand.
+const DATED_HEADING_WITHIN: usize = 8;
+
+/// "Remarks on the passing of Mrs. Coretta Scott King By U.S. Senator Jon Kyl January 31,
+/// 2006": early in the body, a line that is no sentence and ends in a full date.
+fn dated_heading(reading: &Reading<'_>) -> Option<(DatedField, DateMatch)> {
+    reading
+        .found
+        .blocks
+        .iter()
+        .take(DATED_HEADING_WITHIN)
+        .find_map(|(no, block)| {
+            let text = block.text().trim_end_matches(['.', ' ']);
+            if crate::load::lines::ends_sentence(block.text()) && !text.ends_with(char::is_numeric)
+            {
+                return None;
+            }
+            let last = find_dates(text).pop()?;
+            let closes = text[last.end..].trim().is_empty();
+            (closes && last.date.year.is_some()).then(|| {
+                let field = DatedField {
+                    date: last.date,
+                    inferred: false,
+                    evidence: Evidence::at(*no, "the date a heading in the text ends with"),
+                };
+                (field, last)
+            })
+        })
+}
+
+/// "today, 10 October" (or "on 10 October", "(10 October)") in one of the first three
+/// paragraphs, and whether the text called it today.
+fn today_in_text(reading: &Reading<'_>) -> Option<(DatedField, bool)> {
     reading.paragraphs.iter().take(3).find_map(|(no, t)| {
         find_dates(t)
             .into_iter()
@@ -212,11 +264,13 @@ fn today_in_text(reading: &Reading<'_>) -> Option<DatedField> {
             .map(|found| {
                 let from = floor_char_boundary(t, found.start.saturating_sub(7));
                 let rule = format!("'{}' in the text", t[from..found.end].trim());
-                DatedField {
+                let today = EXPLICIT_TODAY.is_match(&t[..found.start]);
+                let field = DatedField {
                     date: found.date,
                     inferred: false,
                     evidence: Evidence::at(*no, rule),
-                }
+                };
+                (field, today)
             })
     })
 }
@@ -244,6 +298,7 @@ pub(crate) fn settle_numeric(
     publisher: Option<&str>,
     found_header: Option<&DateMatch>,
     rules: &Rules,
+    hints: SourceHints<'_>,
     warnings: &mut Vec<LineWarning>,
 ) -> (Option<DatedField>, Option<DatedField>) {
     let Dates {
@@ -251,7 +306,13 @@ pub(crate) fn settle_numeric(
         mut captured,
         read,
     } = dates;
-    let order = || publisher.and_then(|p| rules.date_order(p));
+    // The publisher's convention, else the order the source's unambiguous numeric
+    // dates all follow.
+    let order = || {
+        publisher
+            .and_then(|p| rules.date_order(p))
+            .or(hints.date_order)
+    };
     if let (Some(field), Some(found)) = (captured.as_mut(), found_header) {
         if found.ambiguous.is_some() {
             match found.resolve(order()) {

@@ -17,6 +17,7 @@ pub mod vocabulary;
 use crate::load::classify::patterns::{
     is_caption, is_organisation_name, is_publisher_or_furniture,
 };
+use crate::load::collection::SourceHints;
 use crate::load::date::find_dates;
 use crate::load::pattern::compile;
 use crate::load::rules::Rules;
@@ -70,8 +71,14 @@ fn has_date(text: &str) -> bool {
 
 /// The article in `lines`, found with the loader's own tests for captions, dates,
 /// publishers and furniture.
-pub fn article_frame(lines: &[&str], language: &Language, rules: &Rules) -> Option<Frame> {
-    let furniture = |text: &str| is_publisher_or_furniture(text, rules);
+pub fn article_frame(
+    lines: &[&str],
+    language: &Language,
+    rules: &Rules,
+    hints: &SourceHints<'_>,
+) -> Option<Frame> {
+    let furniture =
+        |text: &str| is_publisher_or_furniture(text, rules) || hints.repeated_in(text).is_some();
     let shapes = Shape {
         vocabulary: &VOCABULARY,
         is_caption: &is_caption,
@@ -131,7 +138,7 @@ mod tests {
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         let language = language::detect(lines.iter().copied());
         let rules = Rules::new(&crate::config::LoaderConfig::default(), &[]);
-        let frame = article_frame(&lines, &language, &rules)?;
+        let frame = article_frame(&lines, &language, &rules, &SourceHints::default())?;
         Some((
             lines[frame.headline.line].to_string(),
             lines[frame.end].to_string(),
