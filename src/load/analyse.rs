@@ -52,7 +52,7 @@ pub fn analyse_with(text: &str, rules: &Rules, hints: SourceHints<'_>) -> Analys
         .into_iter()
         .enumerate()
         .flat_map(|(index, line)| {
-            let header = index < clean::HEADER_LINES && line.text.len() > 120;
+            let header = index < clean::HEADER_LINES;
             if run_on && (line.text.len() > 400 || header) {
                 clean::split_run_on(&line, rules)
             } else {
@@ -60,7 +60,7 @@ pub fn analyse_with(text: &str, rules: &Rules, hints: SourceHints<'_>) -> Analys
             }
         })
         .collect();
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let texts: Vec<&str> = lines.iter().map(|l| l.raw.as_str()).collect();
     let language = page::language::detect(texts.iter().copied());
     // Without punctuation a line's shape says too little to find an article by.
     let frame = if cleaned.stripped {
@@ -72,7 +72,14 @@ pub fn analyse_with(text: &str, rules: &Rules, hints: SourceHints<'_>) -> Analys
         headline: f.headline.line,
         end: f.end,
     });
-    let found = classify::classify(lines, cleaned.removed, rules, frame, hints);
+    let found = classify::classify(
+        lines,
+        cleaned.removed,
+        rules,
+        frame,
+        hints,
+        cleaned.stripped,
+    );
     let reading = fields::Reading::new(&found, rules);
     let mut warnings = Vec::new();
     let spans = quotes::find_quoted_spans(&reading.texts);

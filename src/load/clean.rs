@@ -40,11 +40,9 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         .map(|(i, l)| (i + 1, l.trim()))
         .collect();
     let (physical, removed, paged) = without_page_marks(all);
-    let gaps = physical
-        .iter()
-        .map(|(_, l)| GAP_RUN.find_iter(l).count())
-        .sum::<usize>();
-    let flattened = gaps >= FLATTENED_GAPS;
+    let flattened = physical.iter().any(|(_, l)| {
+        l.len() >= FLATTENED_LINE_BYTES && GAP_RUN.find_iter(l).count() >= FLATTENED_GAPS
+    });
     let mut pieces = Vec::with_capacity(physical.len());
     for &(no, l) in &physical {
         for piece in web_remnants_removed(l) {
@@ -80,9 +78,10 @@ fn punctuation_stripped(text: &str) -> bool {
     words >= 20 && marks * 100 < words * STRIPPED_MARKS
 }
 
-/// A text with this many wide gaps inside its lines is a flattened crawl: every such run
-/// is a line break. Fewer are a table's columns or a menu spaced out on one line.
+/// A long line with this many wide gaps makes a text a flattened crawl: every such run
+/// is a line break. Short lines with gaps are a table's columns or a spaced-out menu.
 const FLATTENED_GAPS: usize = 3;
+const FLATTENED_LINE_BYTES: usize = 400;
 
 /// A piece of a flattened line broken at its wide gaps, each part a paragraph of its own
 /// (a blank piece between them), all with the line's number.
@@ -247,7 +246,8 @@ static RUN_ON_SEAM: LazyLock<Regex> = LazyLock::new(|| {
 /// Splits a whole text that arrived as one line at its seams, so the usual walk can
 /// tell masthead, headline, dateline, body and footer apart.
 pub fn split_run_on(line: &Line, rules: &Rules) -> Vec<Line> {
-    let text = &line.text;
+    // The line as written: a crawl's double spaces (where commas were) stay in each part.
+    let text = &line.raw;
     let mut cuts: Vec<usize> = RUN_ON_SEAM.find_iter(text).map(|m| m.start() + 1).collect();
     cuts.extend(header_seams(text));
     // The marker itself stands alone: cut after release labels and end marks too.
@@ -274,11 +274,7 @@ pub fn split_run_on(line: &Line, rules: &Rules) -> Vec<Line> {
                 pieces = vec![masthead, rest];
             }
         }
-        parts.extend(pieces.into_iter().map(|piece| Line {
-            no: line.no,
-            raw: piece.clone(),
-            text: piece,
-        }));
+        parts.extend(pieces.into_iter().map(|piece| Line::new(line.no, &piece)));
     }
     parts
 }

@@ -36,7 +36,7 @@ pub(super) fn print_footer_or_address(walk: &mut Walk<'_>, line: &Line) -> Optio
 /// footer.
 pub(super) fn footer_marker(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     let text = &line.text;
-    if !(walk.paragraphs_seen() && walk.rules.footer_markers.matches(text)) {
+    if !(walk.body_begun() && walk.rules.footer_markers.matches(text)) {
         return None;
     }
     if walk.framed && (VOCABULARY.is_link_heading(text) || VOCABULARY.is_end_heading(text)) {
@@ -58,7 +58,7 @@ pub(super) fn footer_marker(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
 /// "Corinne Haller covers … Reach her at …": the reporter's note. Either opens the footer.
 pub(super) fn about_section_or_author_note(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     let text = &line.text;
-    if !(walk.paragraphs_seen() && (ABOUT_SECTION.is_match(text) || is_author_note(text))) {
+    if !(walk.body_begun() && (ABOUT_SECTION.is_match(text) || is_author_note(text))) {
         return None;
     }
     walk.region = Region::Footer;
@@ -139,7 +139,7 @@ pub(super) fn masthead(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         if let (Some(place), None) = (place, &walk.dateline_line) {
             walk.dateline_line = Some((line.clone(), header::place_only(place, text)));
         }
-        walk.date_line = Some((line.clone(), found));
+        walk.set_date_line(line, found);
         return walk.remove(line, RemovalReason::DateLine);
     }
     walk.remove(line, RemovalReason::Masthead)

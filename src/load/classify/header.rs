@@ -203,7 +203,7 @@ pub(super) fn date_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
             labelled_updated(previous) && !updated
         });
         if replaces {
-            walk.date_line = Some((line.clone(), found));
+            walk.set_date_line(line, found.clone());
         }
         RemovalReason::DateLine
     };
@@ -226,14 +226,17 @@ pub(super) fn dateline_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     }
     let short =
         word_count(text) <= 6 && !ends_sentence(text) && !text.chars().any(|c| c.is_ascii_digit());
-    let place = known_place_among(
-        text.trim_end_matches([',', '-', '–', '—', ' '])
-            .rsplit(',')
-            .take(3),
-        walk.rules,
-    )
-    .or_else(|| town_and_region(text, walk.rules))
-    .filter(|_| walk.headline.is_some() && short)?;
+    // Commas, or the double spaces a crawl left where commas were ("Washington  D C").
+    let segments = line
+        .raw
+        .trim_end_matches([',', '-', '–', '—', ' '])
+        .split(',')
+        .flat_map(|s| s.split("  "))
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>();
+    let place = known_place_among(segments.iter().rev().take(3).copied(), walk.rules)
+        .or_else(|| town_and_region(text, walk.rules))
+        .filter(|_| walk.headline.is_some() && short)?;
     walk.dateline_line = Some((line.clone(), place_only(place, text)));
     walk.remove(line, RemovalReason::DateLine)
 }
@@ -268,15 +271,18 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         return None;
     }
     let text = &line.text;
+    // Without punctuation, a long line is the text, whatever it ends with.
+    let long_unpunctuated = walk.stripped && word_count(text) > STRIPPED_HEADLINE_WORDS;
     if walk.headline.is_none() {
         if word_count(text) < 3 && !ends_sentence(text) {
             return walk.remove(line, RemovalReason::Label);
         }
-        if title_like(line, walk.rules) {
+        if title_like(line, walk.rules) && !long_unpunctuated {
             walk.headline = Some(line.clone());
             return Some(Taken);
         }
     } else if !walk.headline_forced
+        && !long_unpunctuated
         && headline_is_weak(walk)
         && title_like(line, walk.rules)
         && !is_masthead_line(text, walk.rules)
@@ -298,6 +304,7 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     {
         return walk.remove(line, RemovalReason::Label);
     } else if !walk.paragraphs_seen()
+        && !long_unpunctuated
         && title_like(line, walk.rules)
         && !ends_sentence(text)
         && !text.ends_with(',')
@@ -309,6 +316,9 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     walk.region = Region::Body;
     None
 }
+
+/// A text without punctuation has no headline longer than this, in words.
+const STRIPPED_HEADLINE_WORDS: usize = 16;
 
 /// "Filter by:", "Contacts:": a few words leading in to a page's controls or details,
 /// not a paragraph.

@@ -45,6 +45,8 @@ pub struct Classified {
     pub delivered_by: Option<(usize, String)>,
     /// The dates beside the headline, in order.
     pub near_dates: Vec<NearDate>,
+    /// The date line stands above the headline (where a copy's date may be).
+    pub date_line_above_headline: bool,
 }
 
 /// Classifies `lines`; `removed` are lines already set aside (a printed page's marks);
@@ -55,6 +57,7 @@ pub fn classify(
     rules: &Rules,
     frame: Option<ArticleLines>,
     hints: SourceHints<'_>,
+    stripped: bool,
 ) -> Classified {
     let mut walk = Walk {
         rules,
@@ -77,6 +80,8 @@ pub fn classify(
         headline_forced: false,
         framed: frame.is_some(),
         hints,
+        stripped,
+        date_line_seq: None,
     };
     for (index, line) in lines.iter().enumerate() {
         walk.place = ArticleLines::place(frame, index);
@@ -85,6 +90,10 @@ pub fn classify(
     }
     walk.finish();
     let near_dates = walk.dates_near_headline();
+    let date_line_above_headline = match (walk.date_line_seq, walk.headline_seq) {
+        (Some(date), Some(headline)) => date < headline,
+        _ => false,
+    };
     Classified {
         headline: walk.headline,
         header_date: walk.header_date,
@@ -95,6 +104,7 @@ pub fn classify(
         capture_labelled: walk.capture_labelled,
         delivered_by: walk.delivered_by,
         near_dates,
+        date_line_above_headline,
     }
 }
 
@@ -137,7 +147,14 @@ struct Walk<'r> {
     framed: bool,
     /// What the collection says of the text's source.
     hints: SourceHints<'r>,
+    /// The text lost its punctuation: lines cannot be told by how they end.
+    stripped: bool,
+    /// When the walk took the date line.
+    date_line_seq: Option<usize>,
 }
+
+/// A paragraph this long (in words) means the body has begun.
+const BODY_WORDS: usize = 20;
 
 /// A rule's answer when it takes a line: no later rule sees it.
 struct Taken;
@@ -212,6 +229,24 @@ impl Walk<'_> {
             .count()
     }
 
+    /// Takes `found`, on `line`, as the date line.
+    fn set_date_line(&mut self, line: &Line, found: DateMatch) {
+        self.date_line = Some((line.clone(), found));
+        self.date_line_seq = Some(self.seq);
+    }
+
+    /// Whether the body has begun: a sentence, or a paragraph of some length (a footer
+    /// never starts before one; a crawl's unpunctuated subtitle is not enough).
+    fn body_begun(&self) -> bool {
+        self.blocks.iter().any(|(_, b)| match b {
+            Block::Paragraph(t) => {
+                let words = crate::text::word_count(t);
+                words >= BODY_WORDS || (words >= 8 && crate::load::lines::ends_sentence(t))
+            }
+            _ => false,
+        }) || self.paragraphs_seen_count() >= 2
+    }
+
     /// Whether the body has a paragraph yet.
     fn paragraphs_seen(&self) -> bool {
         self.blocks
@@ -234,7 +269,14 @@ mod tests {
             .map(|(i, l)| Line::new(i + 1, l))
             .collect();
         let rules = Rules::new(&LoaderConfig::default(), &[]);
-        let found = classify(lines, Vec::new(), &rules, None, SourceHints::default());
+        let found = classify(
+            lines,
+            Vec::new(),
+            &rules,
+            None,
+            SourceHints::default(),
+            false,
+        );
         assert_eq!(found.headline.map(|h| h.no), Some(3));
         assert_eq!(found.date_line.map(|(l, _)| l.no), Some(5));
         assert_eq!(found.blocks.len(), 1);

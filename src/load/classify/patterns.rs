@@ -308,7 +308,8 @@ pub fn is_organisation_name(text: &str) -> bool {
 /// publisher's name or marker, a "Press release" label, a briefing's particulars
 /// ("Subject: …"), a menu, a furniture line.
 pub fn is_publisher_or_furniture(text: &str, rules: &Rules) -> bool {
-    super::header::PARTICULAR.is_match(text)
+    is_spaced_menu(text)
+        || super::header::PARTICULAR.is_match(text)
         || rules.publisher_named(text).is_some()
         || rules.is_publisher_marker(text)
         || (word_count(text) <= 8 && RELEASE_LABEL.is_match(text))

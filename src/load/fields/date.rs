@@ -40,102 +40,146 @@ pub(crate) struct Dates {
 /// The publication date and the capture date; a text whose only date is its header's,
 /// or that has none, is warned about.
 pub(crate) fn publication_date(reading: &Reading<'_>, warnings: &mut Vec<LineWarning>) -> Dates {
-    let found = reading.found;
-    let (mut date, mut read) = match dateline_date(reading) {
-        Some((mut field, found)) => {
-            if field.date.year.is_none() {
-                complete_year(&mut field, reading);
-            }
-            (Some(field), Some(found))
-        }
-        None => (None, None),
+    let mut dates = Dates {
+        date: None,
+        captured: None,
+        read: None,
     };
-    if date.is_none() {
-        if let Some((line, found)) = &found.date_line {
-            read = Some(found.clone());
-            date = Some(DatedField {
-                date: found.date,
-                inferred: false,
-                evidence: Evidence::at(line.no, "date line"),
-            });
+    let take = |dates: &mut Dates, found: Option<(DatedField, DateMatch)>| {
+        if dates.date.is_none() {
+            if let Some((field, read)) = found {
+                dates.date = Some(field);
+                dates.read = Some(read);
+            }
         }
-    }
-    if date.is_none() {
-        if let Some((field, found)) = near_headline(reading) {
-            read = Some(found);
-            date = Some(field);
-        }
-    }
+    };
+    take(&mut dates, dateline_date(reading));
+    take(&mut dates, date_line(reading));
+    take(&mut dates, near_headline(reading));
     // A day the text mentions ("on 10 October") rather than calls today: any day of the
     // story, which a full date at the top of the page outranks.
     let mut mentioned = false;
-    if date.is_none() {
+    if dates.date.is_none() {
         if let Some((field, today)) = today_in_text(reading) {
             mentioned = !today;
-            date = Some(field);
+            dates.date = Some(field);
         }
     }
-    if date.is_none() {
-        if let Some((field, found)) = dated_heading(reading) {
-            read = Some(found);
-            date = Some(field);
-        }
-    }
-    let mut captured = None;
-    if let Some((line, found)) = &found.header_date {
-        let header = DatedField {
-            date: found.date,
-            inferred: false,
-            evidence: Evidence::at(line.no, "date at the top of the page"),
-        };
-        let earlier_than_header = date.as_ref().is_none_or(|d| {
-            let yearless = d.date.year.is_none();
-            let outranked = mentioned && yearless && found.date.year.is_some();
-            !outranked && (d.date.sort_key() <= found.date.sort_key() || yearless)
-        });
-        if reading.found.capture_labelled {
-            captured = Some(DatedField {
-                evidence: Evidence::at(line.no, "the page says when it was printed or copied"),
-                ..header
-            });
-        } else if date.is_some() && earlier_than_header {
-            captured = Some(DatedField {
-                evidence: Evidence::at(
-                    line.no,
-                    "date at the top of the page, before the headline: when the page was copied",
-                ),
-                ..header
-            });
-        } else if date.is_none() || mentioned {
-            let message = if mentioned {
-                "the date at the top of the page is taken over a day the text mentions; it may be when the page was copied"
-            } else {
-                "the only date is the one at the top of the page; it may be when the page was copied"
-            };
-            warnings.push(LineWarning::new(Some(line.no), message));
-            date = Some(header);
-            read = Some(found.clone());
-        }
-    }
-    if date.is_none() {
+    take(&mut dates, dated_heading(reading));
+    release_beats_copy(&mut dates, reading);
+    header_date(&mut dates, reading, mentioned, warnings);
+    if dates.date.is_none() {
         warnings.push(LineWarning::new(None, "no publication date found"));
     }
-    Dates {
-        date,
-        captured,
-        read,
+    dates
+}
+
+/// The date line, when the text has one.
+fn date_line(reading: &Reading<'_>) -> Option<(DatedField, DateMatch)> {
+    let (line, found) = reading.found.date_line.as_ref()?;
+    let field = DatedField {
+        date: found.date,
+        inferred: false,
+        evidence: Evidence::at(line.no, "date line"),
+    };
+    Some((field, found.clone()))
+}
+
+/// A date line above the headline that is later than a date beside it below: the page's
+/// copy date above, the release date below ("July 31 2008 … [headline] … June 29th 2007").
+fn release_beats_copy(dates: &mut Dates, reading: &Reading<'_>) {
+    let found = reading.found;
+    let Some((line, above)) = found
+        .date_line
+        .as_ref()
+        .filter(|_| found.date_line_above_headline)
+    else {
+        return;
+    };
+    let is_date_line = dates.read.as_ref().is_some_and(|r| r == above);
+    let release = found.near_dates.iter().find(|d| {
+        d.below_headline
+            && !d.updated
+            && d.found.date.year.is_some()
+            && d.found.date.sort_key() < above.date.sort_key()
+    });
+    if let (true, Some(release)) = (is_date_line, release) {
+        dates.captured = Some(DatedField {
+            date: above.date,
+            inferred: false,
+            evidence: Evidence::at(
+                line.no,
+                "a date above the headline, later than the one beside it: when the page was copied",
+            ),
+        });
+        dates.date = Some(DatedField {
+            date: release.found.date,
+            inferred: false,
+            evidence: Evidence::at(release.line, "the date beside the headline"),
+        });
+        dates.read = Some(release.found.clone());
     }
 }
 
-/// The dateline's date, and the match it was read from.
+/// The date at the top of the page: when it was copied, or, when the text gives no
+/// other (or only mentions a day), its date.
+fn header_date(
+    dates: &mut Dates,
+    reading: &Reading<'_>,
+    mentioned: bool,
+    warnings: &mut Vec<LineWarning>,
+) {
+    let Some((line, found)) = &reading.found.header_date else {
+        return;
+    };
+    let header = DatedField {
+        date: found.date,
+        inferred: false,
+        evidence: Evidence::at(line.no, "date at the top of the page"),
+    };
+    let earlier_than_header = dates.date.as_ref().is_none_or(|d| {
+        let yearless = d.date.year.is_none();
+        let outranked = mentioned && yearless && found.date.year.is_some();
+        !outranked && (d.date.sort_key() <= found.date.sort_key() || yearless)
+    });
+    if reading.found.capture_labelled {
+        dates.captured = Some(DatedField {
+            evidence: Evidence::at(line.no, "the page says when it was printed or copied"),
+            ..header
+        });
+    } else if dates.date.is_some() && earlier_than_header {
+        dates.captured = Some(DatedField {
+            evidence: Evidence::at(
+                line.no,
+                "date at the top of the page, before the headline: when the page was copied",
+            ),
+            ..header
+        });
+    } else if dates.date.is_none() || mentioned {
+        let message = if mentioned {
+            "the date at the top of the page is taken over a day the text mentions; it may be when the page was copied"
+        } else {
+            "the only date is the one at the top of the page; it may be when the page was copied"
+        };
+        warnings.push(LineWarning::new(Some(line.no), message));
+        dates.date = Some(header);
+        dates.read = Some(found.clone());
+    }
+}
+
+/// The dateline's date (its year completed from a dated line above the text), and the
+/// match it was read from.
 fn dateline_date(reading: &Reading<'_>) -> Option<(DatedField, DateMatch)> {
     let (no, dateline) = reading.dateline.as_ref()?;
     let found = dateline.date.clone()?;
-    let field = DatedField {
+    let mut field = DatedField {
         date: found.date,
         inferred: false,
         evidence: Evidence::at(*no, "dateline"),
     };
+    if field.date.year.is_none() {
+        complete_year(&mut field, reading);
+    }
     Some((field, found))
 }
 

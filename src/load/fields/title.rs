@@ -3,6 +3,7 @@
 
 use super::{LineWarning, Reading};
 use crate::load::classify::patterns::is_masthead_line;
+use crate::load::date::find_dates;
 use crate::load::document::{Evidence, TitleFrom};
 use crate::load::lines::is_all_caps;
 use crate::load::pattern::compile;
@@ -36,6 +37,7 @@ pub(crate) fn title(
         Some(tag) if tag.end() < text.len() => text[tag.end()..].to_string(),
         _ => text,
     };
+    let text = without_glued_date(&text);
     let title = if is_all_caps(&text) {
         recase(&text, &reading.texts)
     } else {
@@ -47,6 +49,51 @@ pub(crate) fn title(
         Evidence::at(h.no, "headline: the first title-like line"),
     ))
 }
+
+/// A release label and date glued to either end of a headline that lost its line break:
+/// "… Gerald Ford For Immediate Release: December 27, 2006", "October 24  2007 Members
+/// of the Senate …". The headline alone, when words are left.
+fn without_glued_date(text: &str) -> String {
+    let dates = find_dates(text);
+    let mut from = 0;
+    let mut to = text.len();
+    if let Some(last) = dates.last().filter(|d| d.date.year.is_some()) {
+        // Only beside a release label: "…, Rotterdam, 12 March 2021" is a speech's title.
+        let after = &text[last.end..];
+        let labelled = RELEASE_LABEL_END.is_match(text[..last.start].trim_end())
+            || RELEASE_LABEL_START.is_match(after);
+        if labelled {
+            to = last.start;
+        }
+    }
+    let opening = dates.first().filter(|d| {
+        d.date.year.is_some() && d.start == 0 && !text[d.end..].trim_start().starts_with([',', ':'])
+    });
+    if let Some(first) = opening {
+        from = first.end.min(to);
+    }
+    let head = text[..to].trim_end();
+    let head = RELEASE_LABEL_END
+        .find(head)
+        .map_or(head, |m| &head[..m.start()]);
+    let kept = head[from.min(head.len())..]
+        .trim_matches(|c: char| c.is_whitespace() || ",:;-–—|".contains(c));
+    if word_count(kept) >= 3 {
+        kept.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// A release label at the end of what is left ("… For Immediate Release:").
+static RELEASE_LABEL_END: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\s*(?:for\s+immediate\s+release|news\s+release|press\s+release)\s*:?\s*$")
+});
+
+/// A release label right after a date ("December 27, 2006 For Immediate Release").
+static RELEASE_LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)^\s*(?:for\s+immediate\s+release|news\s+release|press\s+release)\s*:?\s*$")
+});
 
 /// A title made from the first paragraph, past its dateline.
 fn made_from_lede(reading: &Reading<'_>) -> Option<(String, TitleFrom, Evidence)> {
