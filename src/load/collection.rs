@@ -42,6 +42,9 @@ pub struct Knowledge {
 const AGREEMENT: usize = 9;
 const MIN_PROOFS: usize = 2;
 
+/// How far into each text its numeric dates are counted as proofs of order.
+const PROOF_BYTES: usize = 3000;
+
 /// The source a document belongs to: the folder it is in.
 pub fn source_of(rel: &str) -> &str {
     rel.rsplit_once('/').map_or("", |(folder, _)| folder)
@@ -129,7 +132,9 @@ fn read_one(
         .filter(|piece| !piece.trim().is_empty());
     let eligible = |line: &str| may_be_furniture(line, rules);
     let doc = DocumentLines::new(source_of(rel), lines, eligible);
-    Some((doc, date::numeric_order_proofs(&text)))
+    // The dates of a text's head are enough to tell how its source writes them.
+    let head = &text[..crate::text::floor_char_boundary(&text, PROOF_BYTES)];
+    Some((doc, date::numeric_order_proofs(head)))
 }
 
 /// Whether a line may be furniture at all: not a date or a dateline, not a place, not a

@@ -18,8 +18,8 @@ const COPY_SHARE: f64 = 0.5;
 /// More documents than this sharing a line are not copies of one text (no joint release
 /// is issued by fifty offices): the copy test is skipped for them.
 const MAX_COPIES: usize = 50;
-/// Longer lines are paragraphs, never recurring furniture.
-const MAX_LINE_CHARS: usize = 1000;
+/// Longer lines are paragraphs, never recurring furniture (and never worth the test).
+const MAX_LINE_CHARS: usize = 200;
 /// Words per shingle, and shingles kept per document, in the sketch of its text.
 const SHINGLE_WORDS: usize = 5;
 const SKETCH_SIZE: usize = 64;

@@ -8,6 +8,7 @@ use super::language::{is_cjk, Language};
 use super::prose::{weight, Prose};
 use super::Shape;
 use crate::text::{floor_char_boundary, fold};
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 /// A headline candidate and what its score was made of, for the evidence shown to users.
@@ -51,68 +52,90 @@ struct LineFacts {
     title_like: bool,
     label_like: bool,
     share_row: bool,
-    caption: bool,
-    byline: bool,
-    /// The name of an organisation, as a masthead gives it.
-    organisation: bool,
     folded: String,
+}
+
+/// What is worked out of a line only when a candidate's score asks for it.
+#[derive(Default)]
+struct LazyFacts {
+    caption: OnceCell<bool>,
+    byline: OnceCell<bool>,
+    /// The name of an organisation, as a masthead gives it.
+    organisation: OnceCell<bool>,
 }
 
 /// The page's lines as the headline finder sees them.
 pub struct Page<'a> {
     lines: &'a [&'a str],
     language: &'a Language,
+    shapes: &'a Shape<'a>,
     facts: Vec<LineFacts>,
+    lazy: Vec<LazyFacts>,
 }
 
 /// Whether a line can be a headline at all: a handful of words that do not end like a
 /// sentence, and no byline, caption, address, share row or date stamp.
 fn title_like(text: &str, language: &Language, shapes: &Shape, share_row: bool) -> bool {
     let text = text.trim();
-    let stamp = text.starts_with(|c: char| c.is_ascii_digit()) && (shapes.has_date)(text);
-    if (shapes.is_furniture)(text)
-        || shapes.vocabulary.is_end_heading(text)
-        || shapes.vocabulary.is_link_heading(text)
-    {
-        return false;
-    }
-    if language.unspaced {
-        let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-        let chars = text.chars().count();
-        return (8..=80).contains(&chars) && cjk >= 6 && !text.ends_with('。') && !stamp;
-    }
+    let shaped = if language.unspaced {
+        unspaced_title_shape(text)
+    } else {
+        title_shape(text)
+    };
+    // The costly tests last, on the few lines shaped like a headline.
+    let stamp = || text.starts_with(|c: char| c.is_ascii_digit()) && (shapes.has_date)(text);
+    let furniture = || {
+        share_row
+            || stamp()
+            || shapes.vocabulary.opens_byline(text)
+            || shapes.vocabulary.is_end_heading(text)
+            || shapes.vocabulary.is_link_heading(text)
+            || dated_sentence(text, shapes)
+            || (shapes.is_furniture)(text)
+            || (shapes.is_caption)(text)
+    };
+    shaped && !furniture()
+}
+
+/// A headline's shape in a script written without spaces.
+fn unspaced_title_shape(text: &str) -> bool {
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    let chars = text.chars().count();
+    (8..=80).contains(&chars) && cjk >= 6 && !text.ends_with('。')
+}
+
+/// A headline's shape: three to forty words, one sentence, not ending like one (but for an
+/// abbreviation), not a lead-in, not starting in lower case (a sentence's middle:
+/// "expressing grave concern over …"), no web address.
+fn title_shape(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let worded = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
     let abbreviated = words.last().is_some_and(|w| is_abbreviation(w));
-    // "EDINBURGH, 3 December 2021 – Nearly half of …": a dateline opening a paragraph.
-    let opening: String = words.iter().take(5).copied().collect::<Vec<_>>().join(" ");
-    let dated_sentence = words.len() > 12 && (shapes.has_date)(&opening);
     // "Kowalski said that famine remained a priority. “Let us …”": two sentences.
     let sentences = words.len() > 12
         && words.windows(2).any(|p| {
             p[0].ends_with(['.', '!', '?'])
                 && p[1].starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"')
         });
-    // "expressing grave concern over …": a sentence's middle, not a headline's start.
-    let lower_start = text.starts_with(char::is_lowercase);
     (3..=40).contains(&worded)
-        && !lower_start
         && words.len() <= 40
         && text.len() <= 300
+        && !text.starts_with(char::is_lowercase)
         && (!text.ends_with('.') || abbreviated || text.ends_with("..."))
         // "The following is the text of …:", a list's lead-in: what follows is the text.
         && !text.ends_with([':', ',', ';'])
-        && !share_row
-        && !shapes.vocabulary.opens_byline(text)
         && !text.starts_with("http")
         && !text.starts_with("www.")
-        && !(shapes.is_caption)(text)
-        && !stamp
-        && !dated_sentence
         && !sentences
+}
+
+/// "EDINBURGH, 3 December 2021 – Nearly half of …": a dateline opening a paragraph.
+fn dated_sentence(text: &str, shapes: &Shape) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() > 12 && (shapes.has_date)(&words[..5].join(" "))
 }
 
 /// "N.Y.C.", "U.S.", "Inc.": a headline may end in an abbreviation's full stop.
@@ -172,7 +195,7 @@ fn content_words(text: &str, language: &Language) -> HashSet<String> {
 
 impl<'a> Page<'a> {
     /// The page of `lines`, each line's facts worked out once.
-    pub fn new(lines: &'a [&'a str], language: &'a Language, shapes: &Shape) -> Self {
+    pub fn new(lines: &'a [&'a str], language: &'a Language, shapes: &'a Shape<'a>) -> Self {
         let facts = lines
             .iter()
             .map(|line| {
@@ -184,19 +207,41 @@ impl<'a> Page<'a> {
                     title_like: title_like(text, language, shapes, share_row),
                     label_like: label_like(text, language),
                     share_row,
-                    caption: (shapes.is_caption)(text),
-                    byline: text.split_whitespace().count() <= 20
-                        && (shapes.vocabulary.opens_byline(text) || (shapes.has_date)(text)),
-                    organisation: (shapes.is_organisation)(text),
                     folded: fold(text),
                 }
             })
             .collect();
+        let lazy = lines.iter().map(|_| LazyFacts::default()).collect();
         Page {
             lines,
             language,
+            shapes,
             facts,
+            lazy,
         }
+    }
+
+    /// Whether line `i` is a photo caption or credit.
+    fn caption(&self, i: usize) -> bool {
+        *self.lazy[i]
+            .caption
+            .get_or_init(|| (self.shapes.is_caption)(self.lines[i].trim()))
+    }
+
+    /// Whether line `i` is a byline, date or time: what stands beside a headline.
+    fn byline(&self, i: usize) -> bool {
+        *self.lazy[i].byline.get_or_init(|| {
+            let text = self.lines[i].trim();
+            text.split_whitespace().count() <= 20
+                && (self.shapes.vocabulary.opens_byline(text) || (self.shapes.has_date)(text))
+        })
+    }
+
+    /// Whether line `i` names an organisation or an office.
+    fn organisation(&self, i: usize) -> bool {
+        *self.lazy[i]
+            .organisation
+            .get_or_init(|| (self.shapes.is_organisation)(self.lines[i].trim()))
     }
 
     /// Each line's prose class.
@@ -221,14 +266,14 @@ impl<'a> Page<'a> {
         let mut prose = 0;
         for j in k + 1..self.lines.len() {
             let facts = &self.facts[j];
-            if facts.share_row || facts.caption {
+            if facts.share_row || self.caption(j) {
                 continue;
             }
             seen += 1;
             if seen > BYLINE_WITHIN {
                 return false;
             }
-            if facts.byline {
+            if self.byline(j) {
                 return true;
             }
             if facts.prose.is_prose() {
@@ -275,7 +320,7 @@ impl<'a> Page<'a> {
         (k + 1..lead)
             .filter(|&j| {
                 let f = &self.facts[j];
-                !(f.share_row || f.label_like || f.byline)
+                !(f.share_row || f.label_like || self.byline(j))
             })
             .count()
     }
@@ -295,7 +340,7 @@ impl<'a> Page<'a> {
         let (overlap, overall) = (share(&near), share(&far));
         let prose_above = self.text_above(k).1;
         let byline = self.byline_below(k);
-        let byline_above = (k.saturating_sub(2)..k).any(|j| self.facts[j].byline);
+        let byline_above = (k.saturating_sub(2)..k).any(|j| self.byline(j));
         // Shown twice (in a breadcrumb, a share text): the page's own story; shown again
         // and again: a carousel of promotions.
         let folded = &self.facts[k].folded;
@@ -315,7 +360,7 @@ impl<'a> Page<'a> {
             - (self.between(k, lead) + 1) as f32 / 25.0
             - (prose_above as f32 / 600.0).min(1.0)
             - flag(self.facts[k].label_like, 1.0)
-            - flag(self.facts[k].organisation, ORGANISATION_COST)
+            - flag(self.organisation(k), ORGANISATION_COST)
             - flag(is_quotation(self.lines[k]), 0.5);
         Some(Candidate {
             line: k,
@@ -368,7 +413,7 @@ impl<'a> Page<'a> {
             candidates
                 .iter()
                 .filter(|c| c.lead == lead && !self.facts[c.line].label_like)
-                .filter(|c| organisations || !self.facts[c.line].organisation)
+                .filter(|c| organisations || !self.organisation(c.line))
                 .max_by(|a, b| a.score.total_cmp(&b.score).then(b.line.cmp(&a.line)))
         };
         best(false).or_else(|| best(true))
@@ -406,7 +451,7 @@ impl<'a> Page<'a> {
                     && c.overlap >= 0.5 * chosen.overlap
                     && words(c) > KICKER_WORDS
                     && !self.facts[c.line].label_like
-                    && !self.facts[c.line].organisation
+                    && !self.organisation(c.line)
             })
             .min_by_key(|c| c.line)
         {
