@@ -194,7 +194,7 @@ mod tests {
     fn furniture_lines_match_whole_or_by_prefix() {
         let r = rules();
         assert!(r.boilerplate.matches("Skip to main content"));
-        assert!(r.boilerplate.matches("  UN  in your language "));
+        assert!(r.boilerplate.matches("  Share  this story "));
         assert!(r.boilerplate.matches("Read more: the full report"));
         assert!(r.boilerplate.matches("Site menu: news, events"));
         assert!(!r
@@ -228,7 +228,7 @@ mod tests {
     fn every_built_in_furniture_line_is_furniture() {
         let r = Rules::new(&LoaderConfig::default(), &[]);
         let entries: Vec<&str> = data::furniture().collect();
-        assert!(entries.len() > 150);
+        assert!(entries.len() > 120);
         for entry in entries {
             let line = as_line(entry);
             assert!(
@@ -242,7 +242,7 @@ mod tests {
     fn every_built_in_footer_marker_opens_the_footer() {
         let r = Rules::new(&LoaderConfig::default(), &[]);
         let entries: Vec<&str> = data::footer_markers().collect();
-        assert!(entries.len() > 70);
+        assert!(entries.len() > 60);
         for entry in entries {
             let line = as_line(entry);
             assert!(

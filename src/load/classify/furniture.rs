@@ -93,7 +93,7 @@ pub(super) fn link_box_entry(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> 
 /// body opens a box of links.
 pub(super) fn boilerplate(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     let text = &line.text;
-    if !walk.rules.boilerplate.matches(text) {
+    if !(walk.rules.boilerplate.matches(text) || VOCABULARY.is_consent_notice(text)) {
         return None;
     }
     walk.in_link_box = walk.paragraphs_seen() && LINK_BOX.is_match(text);

@@ -315,6 +315,7 @@ pub fn is_publisher_or_furniture(text: &str, rules: &Rules) -> bool {
         || (word_count(text) <= 8 && RELEASE_LABEL.is_match(text))
         || is_menu(text)
         || rules.boilerplate.matches(text)
+        || crate::load::page::VOCABULARY.is_consent_notice(text)
 }
 
 /// Whether two lines are the same headline, whatever their case and punctuation.

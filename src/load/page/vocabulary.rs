@@ -14,6 +14,7 @@ struct File {
     relative_time: Vec<String>,
     end_headings: Vec<String>,
     link_headings: Vec<String>,
+    consent_words: Vec<String>,
 }
 
 /// The page vocabulary, folded and compiled.
@@ -23,7 +24,11 @@ pub struct Vocabulary {
     relative_time: Regex,
     end_headings: Vec<String>,
     link_headings: Vec<String>,
+    consent: Regex,
 }
+
+/// A consent banner's line has at most this many words.
+const CONSENT_WORDS: usize = 50;
 
 /// The built-in vocabulary.
 pub static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
@@ -52,6 +57,7 @@ impl Vocabulary {
             )),
             end_headings: file.end_headings.iter().map(|w| fold(w)).collect(),
             link_headings: file.link_headings.iter().map(|w| fold(w)).collect(),
+            consent: compile(&format!(r"\b(?:{})\b", alternatives(&file.consent_words))),
         }
     }
 
@@ -82,6 +88,16 @@ impl Vocabulary {
     /// "Kommentare"); a trailing '*' matches any ending.
     pub fn is_end_heading(&self, text: &str) -> bool {
         matches_heading(&self.end_headings, text)
+    }
+
+    /// A consent banner's line: short, about cookies, and speaking to the reader ("We use
+    /// cookies to …", "Accept all cookies", "Diese Seite benutzt Cookies. Wenn Sie …").
+    pub fn is_consent_notice(&self, text: &str) -> bool {
+        let folded = fold(text);
+        let words = folded.split_whitespace().count();
+        words <= CONSENT_WORDS
+            && folded.contains("cookie")
+            && (words <= 4 || self.consent.is_match(&folded))
     }
 
     /// The heading of a box of links a page may set inside its article ("Related
@@ -126,6 +142,16 @@ mod tests {
         for w in &file.link_headings {
             assert!(v.is_link_heading(w), "link heading {w}");
         }
+        for w in &file.consent_words {
+            assert!(
+                v.is_consent_notice(&format!("{w} cookies and more words here to read")),
+                "{w}"
+            );
+        }
+        assert!(v.is_consent_notice("Diese Seite benutzt Cookies. Wenn Sie die Seite weiter nutzen, stimmen Sie der Verwendung von Cookies zu."));
+        assert!(!v.is_consent_notice(
+            "The regulator fined the company for its use of tracking cookies in the app."
+        ));
         assert!(v.is_end_heading("Comments (12)"));
         assert!(!v.is_end_heading("941 comments"));
         for w in &file.relative_time {
