@@ -68,6 +68,7 @@ pub fn analyse_with(text: &str, rules: &Rules, hints: SourceHints<'_>) -> Analys
     } else {
         page::article_frame(&texts, &language, rules, &hints)
     };
+    let frame_evidence = frame.as_ref().map(page::Frame::explain);
     let frame = frame.map(|f| classify::ArticleLines {
         headline: f.headline.line,
         end: f.end,
@@ -100,7 +101,10 @@ pub fn analyse_with(text: &str, rules: &Rules, hints: SourceHints<'_>) -> Analys
         hints,
         &mut warnings,
     );
-    let title = title::title(&reading, &mut warnings);
+    let mut title = title::title(&reading, &mut warnings);
+    if let (Some((_, TitleFrom::Source, evidence)), Some(why)) = (title.as_mut(), frame_evidence) {
+        evidence.rule = why;
+    }
     let event_names = events::event_names(&reading.texts);
     let dateline_end = reading.dateline_end();
     Analysis {

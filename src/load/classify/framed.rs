@@ -8,6 +8,7 @@ use super::{furniture, Region, Taken, Walk};
 use crate::load::document::{Block, RemovalReason};
 use crate::load::lines::Line;
 use crate::text::fold;
+use std::collections::HashMap;
 
 /// Where a line stands against the article frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,4 +101,34 @@ pub(super) fn after_article(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     furniture::sign_off(walk, line)
         .or_else(|| furniture::credit_line(walk, line))
         .or_else(|| walk.remove(line, RemovalReason::Footer))
+}
+
+/// A line this short (in words) that a page prints twice inside its article is the
+/// page's, not the story's: "Continue reading the main story", "Advertisement".
+const REPEATED_WORDS: usize = 8;
+
+/// How often each short line occurs in the text, by its folded words.
+pub(super) fn short_line_counts(lines: &[Line]) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for line in lines {
+        if crate::text::word_count(&line.text) <= REPEATED_WORDS {
+            *counts.entry(fold(&line.text)).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Inside a copied page's article, a short line that is no sentence and that the page
+/// prints more than once: subheadings of a story do not repeat, a page's labels do.
+pub(super) fn repeated_in_page(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
+    // A dated line ("Published 5 March 2019" above and below) is the date rules'.
+    let dated = line.text.chars().any(|c| c.is_ascii_digit());
+    if walk.place != Place::Inside || dated || crate::load::lines::ends_sentence(&line.text) {
+        return None;
+    }
+    let times = walk.repeats.get(&fold(&line.text)).copied().unwrap_or(0);
+    if times < 2 {
+        return None;
+    }
+    walk.remove(line, RemovalReason::Boilerplate)
 }

@@ -82,7 +82,9 @@ pub fn classify(
         hints,
         stripped,
         date_line_seq: None,
+        repeats: Default::default(),
     };
+    walk.repeats = framed::short_line_counts(&lines);
     for (index, line) in lines.iter().enumerate() {
         walk.place = ArticleLines::place(frame, index);
         walk.index = index;
@@ -151,6 +153,8 @@ struct Walk<'r> {
     stripped: bool,
     /// When the walk took the date line.
     date_line_seq: Option<usize>,
+    /// How often each short line occurs in the text (by its folded words).
+    repeats: std::collections::HashMap<String, usize>,
 }
 
 /// A paragraph this long (in words) means the body has begun.
@@ -178,6 +182,7 @@ const RULES: &[Rule] = &[
     furniture::link_box_entry,
     furniture::boilerplate,
     furniture::learned,
+    framed::repeated_in_page,
     furniture::image_label,
     furniture::masthead,
     furniture::editorial_note,

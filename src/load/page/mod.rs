@@ -46,6 +46,25 @@ pub struct Frame {
     pub headline: Candidate,
     /// The last line of the article.
     pub end: usize,
+    /// How many lines were candidates for the headline.
+    pub candidates: usize,
+}
+
+impl Frame {
+    /// Why the headline is the headline, as the title's evidence says it.
+    pub fn explain(&self) -> String {
+        let byline = if self.headline.byline {
+            ", a byline or date below it"
+        } else {
+            ""
+        };
+        format!(
+            "the headline of the article on a copied page: {:.0}% of its words open the text below{byline} (score {:.2}, of {} candidate lines)",
+            100.0 * self.headline.overlap,
+            self.headline.score,
+            self.candidates
+        )
+    }
 }
 
 /// A headline scoring less is no headline: the text is read as it is.
@@ -100,7 +119,11 @@ pub fn find_frame(lines: &[&str], language: &Language, shapes: &Shape) -> Option
         return None;
     }
     let end = article_end(lines, &page.prose(), headline.lead, shapes.vocabulary);
-    Some(Frame { headline, end })
+    Some(Frame {
+        headline,
+        end,
+        candidates: candidates.len(),
+    })
 }
 
 /// The last line of the article whose prose starts at `lead`: the end that gives the
