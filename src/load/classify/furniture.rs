@@ -39,9 +39,13 @@ pub(super) fn footer_marker(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     if !(walk.body_begun() && walk.rules.footer_markers.matches(text)) {
         return None;
     }
-    if walk.framed && (VOCABULARY.is_link_heading(text) || VOCABULARY.is_end_heading(text)) {
+    let page_heading = VOCABULARY.is_link_heading(text)
+        || VOCABULARY.is_end_heading(text)
+        || VOCABULARY.is_share_row(text);
+    if walk.framed && page_heading {
         // Inside a copied page's article, whose frame ends later: a box of links set in
-        // the story (or its tags and comment count under the byline), not its end.
+        // the story (or its tags, share row and comment count under the byline), not its
+        // end.
         walk.in_link_box = true;
         return walk.remove(line, RemovalReason::Boilerplate);
     }

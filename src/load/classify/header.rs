@@ -198,10 +198,13 @@ pub(super) fn date_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         RemovalReason::CaptureDate
     } else {
         // "Last updated" is no publication date while another date line may follow.
-        let replaces = walk.date_line.as_ref().is_none_or(|(l, _)| {
-            let previous = l.text.as_str();
-            labelled_updated(previous) && !updated
-        });
+        // Deep in a text whose byline already gave a date, a date alone is a teaser's.
+        let teaser = walk.body_begun() && !labelled && walk.has_near_dates();
+        let replaces = !teaser
+            && walk.date_line.as_ref().is_none_or(|(l, _)| {
+                let previous = l.text.as_str();
+                labelled_updated(previous) && !updated
+            });
         if replaces {
             walk.set_date_line(line, found.clone());
         }
@@ -305,6 +308,7 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         return walk.remove(line, RemovalReason::Label);
     } else if !walk.paragraphs_seen()
         && !long_unpunctuated
+        && (!walk.stripped || mostly_capitalised(text))
         && title_like(line, walk.rules)
         && !ends_sentence(text)
         && !text.ends_with(',')
@@ -315,6 +319,17 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     }
     walk.region = Region::Body;
     None
+}
+
+/// "Legislation Requires State Department to Report …": a subtitle in title case. In a
+/// text without punctuation, that is what tells it from a sentence's start.
+fn mostly_capitalised(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    capitalised * 10 >= words.len() * 7
 }
 
 /// A text without punctuation has no headline longer than this, in words.

@@ -109,6 +109,11 @@ impl Walk<'_> {
         }
     }
 
+    /// Whether a date was seen before the body.
+    pub(super) fn has_near_dates(&self) -> bool {
+        !self.near_dates.is_empty()
+    }
+
     /// The dates that stand beside the headline: from just above it to the opening of
     /// the body (every date before the body when there is no headline).
     pub(super) fn dates_near_headline(&self) -> Vec<NearDate> {

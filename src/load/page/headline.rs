@@ -180,7 +180,7 @@ fn label_like(text: &str, language: &Language) -> bool {
 
 /// The words of a text that carry its subject: folded, not stop words, four letters or
 /// more; for unspaced scripts, pairs of characters.
-fn content_words(text: &str, language: &Language) -> HashSet<String> {
+pub(super) fn content_words(text: &str, language: &Language) -> HashSet<String> {
     if language.unspaced {
         let chars: Vec<char> = text.chars().filter(|&c| is_cjk(c)).collect();
         return chars.windows(2).map(|p| p.iter().collect()).collect();

@@ -118,7 +118,13 @@ pub fn find_frame(lines: &[&str], language: &Language, shapes: &Shape) -> Option
         // has no headline of its own, and is read as it is.
         return None;
     }
-    let end = article_end(lines, &page.prose(), headline.lead, shapes.vocabulary);
+    let end = article_end(
+        lines,
+        &page.prose(),
+        headline.lead,
+        shapes.vocabulary,
+        language,
+    );
     Some(Frame {
         headline,
         end,
@@ -127,14 +133,25 @@ pub fn find_frame(lines: &[&str], language: &Language, shapes: &Shape) -> Option
 }
 
 /// The last line of the article whose prose starts at `lead`: the end that gives the
-/// article the most weight, each gap costing at most [`GAP_CAP`].
-fn article_end(lines: &[&str], prose: &[Prose], lead: usize, vocabulary: &Vocabulary) -> usize {
+/// article the most weight, each gap costing at most [`GAP_CAP`]. Past a heading that ends
+/// articles, the text counts only while it goes on with the same story (a feed of other
+/// stories under "Sdílet článek" does not).
+fn article_end(
+    lines: &[&str],
+    prose: &[Prose],
+    lead: usize,
+    vocabulary: &Vocabulary,
+    language: &Language,
+) -> usize {
     let mut total = 0.0;
     let mut best = (0.0, lead);
     let mut gap = 0.0_f32;
     for (j, line) in lines.iter().enumerate().skip(lead) {
         let text = line.trim();
         if j > lead && vocabulary.is_end_heading(text) {
+            if !same_story(lines, prose, lead, j, language) {
+                break;
+            }
             total += gap.max(-GAP_CAP) - END_HEADING_COST;
             gap = 0.0;
             continue;
@@ -151,6 +168,43 @@ fn article_end(lines: &[&str], prose: &[Prose], lead: usize, vocabulary: &Vocabu
         }
     }
     best.1
+}
+
+/// Lines of prose looked at past an end heading to tell whether the story goes on.
+const AFTER_HEADING_LINES: usize = 6;
+/// Bytes of story needed above an end heading before it can end the story.
+const STORY_SO_FAR: usize = 400;
+/// Share of their subject words the story above must have for them to go on with it.
+const SAME_STORY: f32 = 0.15;
+
+/// Whether the prose after the heading at `heading` goes on with the story that starts
+/// at `lead`: enough of its subject words are the story's.
+fn same_story(
+    lines: &[&str],
+    prose: &[Prose],
+    lead: usize,
+    heading: usize,
+    language: &Language,
+) -> bool {
+    let story: String = (lead..heading)
+        .filter(|&j| prose[j].is_prose())
+        .map(|j| lines[j])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let after: String = (heading + 1..lines.len())
+        .filter(|&j| prose[j].is_prose())
+        .take(AFTER_HEADING_LINES)
+        .map(|j| lines[j])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = headline::content_words(&after, language);
+    // Under the byline a share row or a comment count is no end: too little story yet.
+    if words.is_empty() || story.len() < STORY_SO_FAR {
+        return true;
+    }
+    let known = headline::content_words(&story, language);
+    let shared = words.intersection(&known).count();
+    shared as f32 >= SAME_STORY * words.len() as f32
 }
 
 #[cfg(test)]
