@@ -64,6 +64,29 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     }
 }
 
+/// A text's lines as the classifier will see them, cheaply (without the web remnants
+/// cleaning): trimmed, and broken at wide gaps when the text is a flattened crawl. What
+/// the collection pass learns furniture from.
+pub fn plain_pieces(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let flattened = lines
+        .iter()
+        .any(|l| l.len() >= FLATTENED_LINE_BYTES && GAP_RUN.find_iter(l).count() >= FLATTENED_GAPS);
+    if !flattened {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .flat_map(|l| GAP_RUN.split(l))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// Fewer marks than this per hundred words: the crawl stripped the punctuation. Prose has
 /// ten or so; the stripped crawls of a Senate archive have none.
 const STRIPPED_MARKS: usize = 2;

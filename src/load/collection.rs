@@ -124,12 +124,8 @@ fn read_one(
     }
     let bytes = std::fs::read(path).ok()?;
     let (_, text, _) = super::source_text(rel, &bytes).ok()?;
-    let cleaned = clean::clean(&text);
-    let lines = cleaned
-        .pieces
-        .iter()
-        .map(|(_, piece)| piece.as_ref())
-        .filter(|piece| !piece.trim().is_empty());
+    let pieces = clean::plain_pieces(&text);
+    let lines = pieces.iter().copied();
     let eligible = |line: &str| may_be_furniture(line, rules);
     let doc = DocumentLines::new(source_of(rel), lines, eligible);
     // The dates of a text's head are enough to tell how its source writes them.

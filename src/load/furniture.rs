@@ -6,9 +6,7 @@
 //! dates, datelines and places, which many texts of one day or town share.
 
 use crate::text::fold;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 /// A line must recur in at least this many documents of a source to be its furniture.
 pub const MIN_DOCUMENTS: usize = 3;
@@ -46,19 +44,21 @@ impl DocumentLines {
     ) -> Self {
         let mut keys = Vec::new();
         let mut seen = HashSet::new();
-        let mut words: Vec<String> = Vec::new();
+        let mut words: Vec<u64> = Vec::new();
+        let source_hash = fnv(source.as_bytes(), FNV_OFFSET);
         for line in lines {
             let line = line.trim();
+            let folded = fold(line);
             words.extend(
-                fold(line)
+                folded
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
-                    .map(str::to_string),
+                    .map(|w| fnv(w.as_bytes(), FNV_OFFSET)),
             );
             if line.is_empty() || line.chars().count() > MAX_LINE_CHARS || !eligible(line) {
                 continue;
             }
-            let k = key(source, line);
+            let k = folded_key(source_hash, &folded);
             if seen.insert(k) {
                 keys.push(k);
             }
@@ -71,26 +71,51 @@ impl DocumentLines {
     }
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over `bytes`, from `state`: quick, and enough to tell lines and words apart.
+fn fnv(bytes: &[u8], state: u64) -> u64 {
+    bytes
+        .iter()
+        .fold(state, |h, b| (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME))
+}
+
+/// Mixes a hash's bits (splitmix64's finaliser), so a sketch's smallest hashes are a fair
+/// sample of the shingles.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
 /// A line's identity: its source and its folded letters and digits, so that "Washington,
 /// D.C." and a crawl's "Washington  D C" are one line.
 fn key(source: &str, line: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    source.hash(&mut hasher);
-    fold(line)
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .for_each(|c| c.hash(&mut hasher));
-    hasher.finish()
+    folded_key(fnv(source.as_bytes(), FNV_OFFSET), &fold(line))
 }
 
-/// The [`SKETCH_SIZE`] smallest hashes of a text's five-word shingles.
-fn sketch(words: &[String]) -> Vec<u64> {
+/// [`key`] of a line already folded, its source already hashed.
+fn folded_key(source_hash: u64, folded: &str) -> u64 {
+    let mut h = source_hash;
+    let mut buf = [0u8; 4];
+    for c in folded.chars().filter(|c| c.is_alphanumeric()) {
+        h = fnv(c.encode_utf8(&mut buf).as_bytes(), h);
+    }
+    mix(h)
+}
+
+/// The [`SKETCH_SIZE`] smallest hashes of a text's five-word shingles, from the hashes
+/// of its words.
+fn sketch(words: &[u64]) -> Vec<u64> {
     let mut hashes: Vec<u64> = words
         .windows(SHINGLE_WORDS)
         .map(|w| {
-            let mut hasher = DefaultHasher::new();
-            w.hash(&mut hasher);
-            hasher.finish()
+            mix(w
+                .iter()
+                .fold(FNV_OFFSET, |h, x| (h ^ x).wrapping_mul(FNV_PRIME)))
         })
         .collect();
     hashes.sort_unstable();
