@@ -116,10 +116,14 @@ pub(super) fn learned(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     Some(Taken)
 }
 
+/// Words an image label has at most: a paragraph that names a size is still text.
+const IMAGE_LABEL_WORDS: usize = 12;
+
 /// An image's file name or size left where the image was.
 pub(super) fn image_label(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     let text = &line.text;
-    let label = IMAGE_LABEL.is_match(text) && !ends_sentence(text);
+    let label =
+        IMAGE_LABEL.is_match(text) && !ends_sentence(text) && word_count(text) <= IMAGE_LABEL_WORDS;
     if !label {
         return None;
     }

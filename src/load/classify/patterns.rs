@@ -13,8 +13,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// An image's size or file name left where the image was: "300px", "photo.jpg".
-pub static IMAGE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| compile(r"(?i)\b\d{2,4}px\b|\d{2,4}x\d{2,4}|icon|\.(?:jpe?g|png|gif|svg)\b"));
+pub static IMAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    compile(r"(?i)\b\d{2,4}px\b|\d{2,4}x\d{2,4}|\bicons?\b|\.(?:jpe?g|png|gif|svg)\b")
+});
 
 /// A sign-off: "-- Reuters", "jd/ak", "(Editor: …)", "(ENDS)", "ENDITEM", "AP/Jane Doe".
 pub static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {

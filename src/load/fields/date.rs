@@ -304,7 +304,9 @@ fn today_in_text(reading: &Reading<'_>) -> Option<(DatedField, bool)> {
     reading.paragraphs.iter().take(3).find_map(|(no, t)| {
         find_dates(t)
             .into_iter()
-            .find(|found| TODAY_DATE.is_match(&t[..found.start]))
+            .find(|found| {
+                TODAY_DATE.is_match(&t[..found.start]) && !inside_quotation(&t[..found.start])
+            })
             .map(|found| {
                 let from = floor_char_boundary(t, found.start.saturating_sub(7));
                 let rule = format!("'{}' in the text", t[from..found.end].trim());
@@ -317,6 +319,28 @@ fn today_in_text(reading: &Reading<'_>) -> Option<(DatedField, bool)> {
                 (field, today)
             })
     })
+}
+
+/// Whether text that ends here has opened a quotation it has not closed: a date a
+/// speaker recalls ("the attacks it executed on September 11, 2001") is not the text's.
+fn inside_quotation(before: &str) -> bool {
+    let mut open: Vec<char> = Vec::new();
+    let mut straight = 0usize;
+    for c in before.chars() {
+        match c {
+            // German quotes open low and close with the English opening mark.
+            '“' if open.last() == Some(&'„') => {
+                open.pop();
+            }
+            '“' | '«' | '„' => open.push(c),
+            '”' | '»' => {
+                open.pop();
+            }
+            '"' => straight += 1,
+            _ => {}
+        }
+    }
+    !open.is_empty() || straight % 2 == 1
 }
 
 /// The weekday the first two paragraphs name, Monday 0.
@@ -386,4 +410,21 @@ pub(crate) fn settle_numeric(
         }
     }
     (date, captured)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside_quotation;
+
+    #[test]
+    fn a_date_inside_an_open_quotation_is_the_speakers() {
+        assert!(inside_quotation(
+            "\"Al Qaeda still desires the attacks it executed on "
+        ));
+        assert!(inside_quotation("He said: “the attacks of "));
+        assert!(inside_quotation("Er sagte: „am "));
+        assert!(!inside_quotation("Er sagte: „nein“, am "));
+        assert!(!inside_quotation("“We will act,” the minister said on "));
+        assert!(!inside_quotation("The conference opened on "));
+    }
 }
