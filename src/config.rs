@@ -87,6 +87,8 @@ pub struct CrosslinkConfig {
     pub max_phrase_documents: usize,
     /// Reports of one speech are dated at most this many days apart.
     pub report_window_days: i64,
+    /// Copies of one text are dated at most this many days apart (a re-post comes later).
+    pub copy_window_days: i64,
     /// Join reports that share no quote when they have the same speaker, named event and
     /// day.
     pub join_by_occasion: bool,
@@ -104,6 +106,7 @@ impl Default for CrosslinkConfig {
             min_shared_phrases: 2,
             max_phrase_documents: 40,
             report_window_days: 3,
+            copy_window_days: 7,
             join_by_occasion: true,
             together: Vec::new(),
             apart: Vec::new(),

@@ -111,9 +111,9 @@ pub fn find_events(
             .collect();
         speech_groups.sort_unstable();
         speech_groups.dedup();
-        super::infer_years(documents, &members, "a document of the same event");
+        super::infer::infer_years(documents, &members, "a document of the same event");
         for &g in &speech_groups {
-            groups[g].date = super::group_date(documents, &groups[g]);
+            groups[g].date = super::infer::group_date(documents, &groups[g]);
         }
         let name = event_name(documents, &members, groups, &speech_groups);
         let place = most_common(members.iter().filter_map(|&m| documents[m].place.clone()));

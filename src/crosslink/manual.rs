@@ -4,7 +4,7 @@
 //! texts say.
 
 use super::unionfind::UnionFind;
-use super::{Link, LinkEvidence};
+use super::{Link, LinkEvidence, LinkKind};
 use crate::config::CrosslinkConfig;
 use crate::load::{Diagnostic, Document, Severity};
 use std::collections::HashMap;
@@ -109,8 +109,10 @@ impl HandSet {
                     LinkEvidence {
                         a: documents[first].id.clone(),
                         b: documents[other].id.clone(),
+                        kind: LinkKind::HandSet,
                         shared_quotes: Vec::new(),
                         score: 0,
+                        containment: None,
                         reason: source.clone(),
                     },
                 ));

@@ -4,7 +4,7 @@
 //! conference on two days gives two speeches.
 
 use super::events::name_key;
-use super::{Link, LinkEvidence};
+use super::{Link, LinkEvidence, LinkKind};
 use crate::load::{Document, PartialDate};
 use crate::text::fold;
 use chrono::{Datelike, Duration};
@@ -140,8 +140,10 @@ pub fn same_occasion_links(documents: &[Document]) -> Vec<Link> {
                     LinkEvidence {
                         a: documents[a].id.clone(),
                         b: documents[b].id.clone(),
+                        kind: LinkKind::Occasion,
                         shared_quotes: Vec::new(),
                         score: 0,
+                        containment: None,
                         reason,
                     },
                 ));
