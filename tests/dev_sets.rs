@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 /// The floors: just under what the loader reaches on each set.
 const REALDEV_DATES: f64 = 0.94;
+/// Pairwise F1 and precision of the joint releases found as one statement.
+const REALDEV_STATEMENT_F1: f64 = 0.98;
+const REALDEV_STATEMENT_PRECISION: f64 = 0.99;
 const WEBDEV_TITLES: f64 = 0.92;
 const WEBDEV_DATES: f64 = 0.94;
 const WEBDEV_FURNITURE: f64 = 0.95;
@@ -34,6 +37,11 @@ fn read_json(path: &Path) -> Value {
 
 /// Builds the set with the sample configuration and gives its documents by source.
 fn build(set: &Path) -> HashMap<String, Value> {
+    build_site(set).0
+}
+
+/// Builds the set and gives its documents by source and its `api/groups.json`.
+fn build_site(set: &Path) -> (HashMap<String, Value>, Value) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
     let output = dir.path().join("public");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -53,12 +61,13 @@ fn build(set: &Path) -> HashMap<String, Value> {
         String::from_utf8_lossy(&run.stderr)
     );
     let documents = read_json(&output.join("api/documents.json"));
-    documents["documents"]
+    let by_source = documents["documents"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(|d| Some((d["source"].as_str()?.to_string(), d.clone())))
-        .collect()
+        .collect();
+    (by_source, read_json(&output.join("api/groups.json")))
 }
 
 /// The scorer's comparison: folded, whitespace collapsed.
@@ -182,4 +191,68 @@ fn real_web_pages_are_read_as_articles() {
     dates.hold("webdev dates", WEBDEV_DATES);
     furniture.hold("webdev furniture removed", WEBDEV_FURNITURE);
     kept.hold("webdev paragraphs kept", WEBDEV_PARAGRAPHS);
+}
+
+/// The pairs of sources that one cluster puts together.
+fn pairs(clusters: &[Vec<String>]) -> std::collections::BTreeSet<(String, String)> {
+    let mut out = std::collections::BTreeSet::new();
+    for cluster in clusters {
+        let mut members = cluster.clone();
+        members.sort();
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                out.insert((a.clone(), b.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn real_joint_releases_are_found_as_one_statement() {
+    let Some(set) = shared("realdev") else { return };
+    let (built, groups) = build_site(&set);
+    let gold = read_json(&set.join("gold.json"));
+    let source_of: HashMap<String, String> = built
+        .iter()
+        .filter_map(|(source, d)| Some((d["id"].as_str()?.to_string(), source.clone())))
+        .collect();
+    let clusters = |list: &Value, from_ids: bool| -> Vec<Vec<String>> {
+        let groups: Vec<&Value> = match list {
+            Value::Object(map) => map.values().collect(),
+            Value::Array(items) => items.iter().collect(),
+            _ => Vec::new(),
+        };
+        groups
+            .iter()
+            .map(|g| {
+                g["members"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .filter_map(|m| {
+                        if from_ids {
+                            source_of.get(m).cloned()
+                        } else {
+                            Some(m.to_string())
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let want = pairs(&clusters(&gold["speech_groups"], false));
+    let got = pairs(&clusters(&groups["speech_groups"], true));
+    let right = want.intersection(&got).count() as f64;
+    let precision = right / (got.len().max(1) as f64);
+    let recall = right / (want.len().max(1) as f64);
+    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
+    let wrong: Vec<_> = got.difference(&want).take(5).collect();
+    let missed: Vec<_> = want.difference(&got).take(5).collect();
+    assert!(
+        precision >= REALDEV_STATEMENT_PRECISION && f1 >= REALDEV_STATEMENT_F1,
+        "statement groups: precision {precision:.3} (floor {REALDEV_STATEMENT_PRECISION}), \
+         F1 {f1:.3} (floor {REALDEV_STATEMENT_F1}); wrongly joined {wrong:?}; missed {missed:?}"
+    );
 }

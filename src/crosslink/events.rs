@@ -52,11 +52,17 @@ pub fn find_events(
 ) -> (Vec<Event>, Vec<Option<usize>>) {
     let mut uf = UnionFind::new(documents.len());
     let mut evidence: Vec<(usize, String)> = Vec::new();
-    for group in groups.iter() {
-        for pair in group.members.windows(2) {
+    // What makes an event: a phrase that bursts, or a name two documents share. A
+    // speech group alone is none.
+    let mut evidenced = vec![false; documents.len()];
+    for topic in super::topics::topic_events(documents, groups) {
+        for pair in topic.members.windows(2) {
             uf.union(pair[0], pair[1]);
         }
-        evidence.push((group.members[0], format!("speech group {}", group.id.0)));
+        for &m in &topic.members {
+            evidenced[m] = true;
+        }
+        evidence.push((topic.members[0], topic.reason));
     }
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, doc) in documents.iter().enumerate() {
@@ -76,6 +82,8 @@ pub fn find_events(
                 .find(|&&b| fits(&documents[a], &documents[b]))
             {
                 uf.union(a, b);
+                evidenced[a] = true;
+                evidenced[b] = true;
                 evidence.push((
                     a,
                     format!(
@@ -83,6 +91,28 @@ pub fn find_events(
                         documents[a].id, documents[b].id
                     ),
                 ));
+            }
+        }
+    }
+    // A speech given at a named or described occasion is an event of its own; an event
+    // holds every copy and report of a speech one of its documents is part of.
+    for group in groups.iter() {
+        if let Some(occasion) = group
+            .members
+            .iter()
+            .find_map(|&m| occasion_of(&documents[m]))
+        {
+            evidence.push((
+                group.members[0],
+                format!("speech group {} was given at {occasion}", group.id.0),
+            ));
+            for &m in &group.members {
+                evidenced[m] = true;
+            }
+        }
+        if group.members.iter().any(|&m| evidenced[m]) {
+            for pair in group.members.windows(2) {
+                uf.union(pair[0], pair[1]);
             }
         }
     }
@@ -100,7 +130,12 @@ pub fn find_events(
     for (member, reason) in evidence {
         evidence_of.entry(uf.find(member)).or_default().push(reason);
     }
-    let mut components = uf.groups(2);
+    // Components a speech group's links made alone hold no evidence of an event.
+    let mut components: Vec<Vec<usize>> = uf
+        .groups(2)
+        .into_iter()
+        .filter(|members| members.iter().any(|&m| evidenced[m]))
+        .collect();
     // Stable ids and order: by the smallest member id.
     components.sort_by(|a, b| min_id(documents, a).cmp(min_id(documents, b)));
     for members in components {
@@ -170,6 +205,24 @@ pub fn find_events(
         });
     }
     (events, event_of)
+}
+
+/// The occasion a document says a speech was given at: a named event, or one its first
+/// paragraphs describe ("a conference on the prevention of mass atrocities").
+fn occasion_of(doc: &Document) -> Option<String> {
+    if let Some(name) = doc
+        .event_names
+        .iter()
+        .find(|n| n.split_whitespace().count() >= 3)
+    {
+        return Some(name.clone());
+    }
+    doc.paragraphs().take(3).find_map(|p| {
+        EVENT_DESCRIPTION
+            .captures(p)?
+            .get(1)
+            .map(|d| d.as_str().trim().to_string())
+    })
 }
 
 fn min_id<'a>(documents: &'a [Document], members: &[usize]) -> &'a crate::load::DocumentId {

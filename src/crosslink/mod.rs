@@ -10,6 +10,7 @@ mod infer;
 pub mod manual;
 pub mod occasion;
 mod reports;
+mod topics;
 pub mod unionfind;
 
 use crate::config::CrosslinkConfig;

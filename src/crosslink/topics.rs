@@ -1,0 +1,398 @@
+//! Events that no name announces: documents about one occurrence (a death, a disaster,
+//! an address) that share no text, told by a phrase of their headlines and leads that
+//! the collection uses in a burst. "Hurricane Katrina" in eight releases of three days,
+//! and almost nowhere else, is an event; "health care" every week is not.
+//!
+//! The unit is a text, not a document: the copies of one release count once, so a
+//! joint release issued by eight offices is no burst. A phrase's dated uses are split
+//! into bursts where they lie more than `BURST_GAP_DAYS` apart. An undated text that
+//! uses the phrase joins its only burst; where the phrase has several (an address given
+//! every year), it joins the one whose texts its words are clearly nearest, or none.
+
+use super::SpeechGroup;
+use crate::load::page::language::is_stop_word_in_any;
+use crate::load::Document;
+use crate::text::{fold, FoldedWords};
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+/// Words that say who issued a text or how ("Sen.", "today", "statement").
+static RELEASE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    include_str!("data/release_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(fold)
+        .collect()
+});
+
+/// Words of the lead read after the headline.
+const LEAD_WORDS: usize = 40;
+/// Dated uses of a phrase further apart than this are two bursts.
+const BURST_GAP_DAYS: i64 = 3;
+/// An event holds at least this many texts.
+const MIN_UNITS: usize = 3;
+/// A burst holds at least this many times the uses the phrase's rate over the whole
+/// collection would put in its days.
+const MIN_RATE_RATIO: f64 = 8.0;
+/// The nearest burst's words must be this much nearer than the next one's.
+const MIN_MARGIN: f64 = 1.25;
+
+/// One event found from a phrase: its documents and why.
+#[derive(Debug, Clone)]
+pub struct TopicEvent {
+    pub members: Vec<usize>,
+    pub reason: String,
+}
+
+/// A text: a speech group's members, or one document alone.
+struct Unit {
+    members: Vec<usize>,
+    date: Option<NaiveDate>,
+    /// The year its headline or lead names, when it has no date.
+    year: Option<i32>,
+}
+
+fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
+    let mut grouped = vec![false; documents.len()];
+    let mut out: Vec<Unit> = Vec::new();
+    let date_of = |m: usize| documents[m].date.as_ref().and_then(|d| d.date.to_naive());
+    for group in groups {
+        for &m in &group.members {
+            grouped[m] = true;
+        }
+        let date = group.members.iter().filter_map(|&m| date_of(m)).min();
+        out.push(Unit {
+            members: group.members.clone(),
+            date,
+            year: None,
+        });
+    }
+    for (i, _) in documents.iter().enumerate().filter(|(i, _)| !grouped[*i]) {
+        out.push(Unit {
+            members: vec![i],
+            date: date_of(i),
+            year: None,
+        });
+    }
+    out
+}
+
+/// The words of a headline and the start of its lead, folded, stop words left out
+/// (their places kept as gaps, so no phrase spans them).
+/// The speakers' own names are left out too: a senator's name is in every release of
+/// the office, whatever happened.
+fn lead_words(doc: &Document) -> Vec<Option<String>> {
+    let lead: String = doc.paragraphs().next().unwrap_or_default().to_string();
+    let text = format!("{} . {}", doc.title, lead);
+    let words = FoldedWords::new(&text);
+    let speakers: HashSet<String> = doc
+        .speakers
+        .iter()
+        .flat_map(|s| {
+            fold(s)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (0..words.len().min(LEAD_WORDS + 20))
+        .map(|i| words.word(i))
+        .map(|w| {
+            let content = w.len() >= 2
+                && !is_stop_word_in_any(w)
+                && !RELEASE_WORDS.contains(w)
+                && !speakers.contains(w)
+                && !w.bytes().all(|b| b.is_ascii_digit());
+            content.then(|| w.to_string())
+        })
+        .collect()
+}
+
+/// Two content words side by side, as one phrase.
+fn phrases(words: &[Option<String>]) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .windows(2)
+        .filter_map(|w| match (&w[0], &w[1]) {
+            (Some(a), Some(b)) if a != b => Some(format!("{a} {b}")),
+            _ => None,
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A year from 1900 to 2099 that a headline or lead names.
+fn named_year(doc: &Document) -> Option<i32> {
+    let lead = doc.paragraphs().next().unwrap_or_default();
+    let words = FoldedWords::new(&format!("{} {}", doc.title, lead));
+    (0..words.len().min(LEAD_WORDS))
+        .filter_map(|i| words.word(i).parse::<i32>().ok())
+        .find(|y| (1900..2100).contains(y))
+}
+
+/// Events found from phrases that burst, each at least `MIN_UNITS` texts.
+pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<TopicEvent> {
+    let mut units = units(documents, groups);
+    for unit in units.iter_mut().filter(|u| u.date.is_none()) {
+        unit.year = named_year(&documents[unit.members[0]]);
+    }
+    // A text that names its occasion is grouped by the name, a better witness than any
+    // phrase: two conferences of one week share words, not names.
+    let named = |u: &Unit| {
+        u.members.iter().any(|&m| {
+            documents[m]
+                .event_names
+                .iter()
+                .any(|n| n.split_whitespace().count() >= 3)
+        })
+    };
+    let unit_phrases: Vec<Vec<String>> = units
+        .par_iter()
+        .map(|u| {
+            if named(u) {
+                Vec::new()
+            } else {
+                phrases(&lead_words(&documents[u.members[0]]))
+            }
+        })
+        .collect();
+    let mut by_phrase: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (u, list) in unit_phrases.iter().enumerate() {
+        for p in list {
+            by_phrase.entry(p.as_str()).or_default().push(u);
+        }
+    }
+    let dates: Vec<NaiveDate> = units.iter().filter_map(|u| u.date).collect();
+    let span_days = match (dates.iter().min(), dates.iter().max()) {
+        (Some(a), Some(b)) => (*b - *a).num_days().max(1),
+        _ => return Vec::new(),
+    };
+    // A phrase in a tenth of the texts is the collection's vocabulary, not an event's.
+    let max_units = (units.len() / 10).max(MIN_UNITS * 4);
+    let units = &units;
+    let mut found: Vec<(usize, Vec<usize>, String, String)> = by_phrase
+        .into_par_iter()
+        .filter(|(_, us)| (MIN_UNITS..=max_units).contains(&us.len()))
+        .flat_map_iter(|(phrase, us)| {
+            bursts(documents, units, &us, span_days)
+                .into_iter()
+                .map(move |(members, when)| (us.len(), members, phrase.to_string(), when))
+        })
+        .collect();
+    // The rarest phrase speaks first; a text is in one event, and a burst that others
+    // have taken the texts of adds nothing.
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| b.1.len().cmp(&a.1.len()))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    // A burst that shares half its texts with an event found already is more of it
+    // ("hurricane katrina", "gulf coast"); one that shares less takes only free texts.
+    let mut event_of: Vec<Option<usize>> = vec![None; units.len()];
+    let mut events: Vec<(Vec<usize>, String, String)> = Vec::new();
+    for (_, members, phrase, when) in found {
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for &u in &members {
+            if let Some(e) = event_of[u] {
+                *shared.entry(e).or_default() += 1;
+            }
+        }
+        let joins = shared
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .filter(|(_, n)| 2 * **n >= members.len())
+            .map(|(e, _)| *e);
+        let free: Vec<usize> = members
+            .into_iter()
+            .filter(|&u| event_of[u].is_none())
+            .collect();
+        let e = match joins {
+            Some(e) => e,
+            None if free.len() >= MIN_UNITS => {
+                events.push((
+                    Vec::new(),
+                    phrase.clone(),
+                    format!(
+                        "{} texts name '{phrase}' in their headline or lead, {when}",
+                        free.len()
+                    ),
+                ));
+                events.len() - 1
+            }
+            None => continue,
+        };
+        for u in free {
+            event_of[u] = Some(e);
+            events[e].0.push(u);
+        }
+    }
+    let mut events: Vec<TopicEvent> = events
+        .into_iter()
+        .map(|(us, _, reason)| {
+            let mut docs: Vec<usize> = us
+                .iter()
+                .flat_map(|&u| units[u].members.iter().copied())
+                .collect();
+            docs.sort_unstable();
+            TopicEvent {
+                members: docs,
+                reason,
+            }
+        })
+        .collect();
+    events.sort_by(|a, b| a.members.cmp(&b.members));
+    events
+}
+
+/// The bursts of one phrase's texts: their units, and when.
+fn bursts(
+    documents: &[Document],
+    units: &[Unit],
+    with_phrase: &[usize],
+    span_days: i64,
+) -> Vec<(Vec<usize>, String)> {
+    let mut dated: Vec<(NaiveDate, usize)> = with_phrase
+        .iter()
+        .filter_map(|&u| units[u].date.map(|d| (d, u)))
+        .collect();
+    dated.sort_unstable();
+    let mut runs: Vec<Vec<(NaiveDate, usize)>> = Vec::new();
+    for item in dated.iter().copied() {
+        match runs.last_mut() {
+            Some(run) if (item.0 - run[run.len() - 1].0).num_days() <= BURST_GAP_DAYS => {
+                run.push(item)
+            }
+            _ => runs.push(vec![item]),
+        }
+    }
+    // A burst is many more uses in its days than the phrase's rate would put there, and
+    // at least half of its dated uses: a phrase used now and then is no event's.
+    let rate = dated.len() as f64 / span_days as f64;
+    runs.retain(|run| {
+        let days = (run[run.len() - 1].0 - run[0].0).num_days() + BURST_GAP_DAYS;
+        run.len() as f64 >= MIN_RATE_RATIO * rate * days as f64 && 2 * run.len() >= dated.len()
+    });
+    // An undated text that names a year no burst is in stands for a burst of that year:
+    // an address given every year is not one event.
+    let mut years: Vec<i32> = with_phrase
+        .iter()
+        .filter(|&&u| units[u].date.is_none())
+        .filter_map(|&u| units[u].year)
+        .filter(|y| !runs.iter().any(|r| r[0].0.year() == *y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if runs.is_empty() {
+        return Vec::new();
+    }
+    let mut members: Vec<Vec<usize>> = runs
+        .iter()
+        .map(|r| r.iter().map(|&(_, u)| u).collect())
+        .collect();
+    let mut run_years: Vec<i32> = runs.iter().map(|r| r[0].0.year()).collect();
+    for &year in &years {
+        members.push(
+            with_phrase
+                .iter()
+                .copied()
+                .filter(|&u| units[u].date.is_none() && units[u].year == Some(year))
+                .collect(),
+        );
+        run_years.push(year);
+    }
+    let undated: Vec<usize> = with_phrase
+        .iter()
+        .copied()
+        .filter(|&u| units[u].date.is_none() && !units[u].year.is_some_and(|y| years.contains(&y)))
+        .collect();
+    let known = members.clone();
+    for u in undated {
+        if let Some(b) = burst_for(documents, units, &run_years, &known, u) {
+            members[b].push(u);
+        }
+    }
+    let when: Vec<String> = runs
+        .iter()
+        .map(|run| {
+            let (first, last) = (run[0].0, run[run.len() - 1].0);
+            if first == last {
+                format!("on {first}")
+            } else {
+                format!("from {first} to {last}")
+            }
+        })
+        .chain(years.iter().map(|y| format!("in texts that name {y}")))
+        .collect();
+    when.into_iter()
+        .zip(members)
+        .filter(|(_, m)| m.len() >= MIN_UNITS)
+        .map(|(when, mut m)| {
+            m.sort_unstable();
+            (m, when)
+        })
+        .collect()
+}
+
+/// The burst an undated text belongs to: the only one, the one of the year it names,
+/// or the one whose texts' words are clearly nearest its own.
+fn burst_for(
+    documents: &[Document],
+    units: &[Unit],
+    run_years: &[i32],
+    members: &[Vec<usize>],
+    u: usize,
+) -> Option<usize> {
+    if run_years.len() == 1 {
+        return (units[u].year.is_none() || units[u].year == Some(run_years[0])).then_some(0);
+    }
+    if let Some(year) = units[u].year {
+        let of_year: Vec<usize> = (0..run_years.len())
+            .filter(|&b| run_years[b] == year)
+            .collect();
+        return (of_year.len() == 1).then(|| of_year[0]);
+    }
+    let words = |unit: usize| bag(&documents[units[unit].members[0]]);
+    let own = words(u);
+    let mut scores: Vec<(f64, usize)> = members
+        .iter()
+        .enumerate()
+        .map(|(b, ms)| {
+            let total: f64 = ms.iter().map(|&m| cosine(&own, &words(m))).sum();
+            (total / ms.len().max(1) as f64, b)
+        })
+        .collect();
+    scores.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, second) = (scores[0], scores.get(1).map_or(0.0, |s| s.0));
+    (best.0 > 0.0 && best.0 >= MIN_MARGIN * second).then_some(best.1)
+}
+
+/// A text's content words and how often it uses them.
+fn bag(doc: &Document) -> HashMap<String, f64> {
+    let mut out: HashMap<String, f64> = HashMap::new();
+    for paragraph in std::iter::once(doc.title.as_str()).chain(doc.paragraphs()) {
+        let words = FoldedWords::new(paragraph);
+        for i in 0..words.len() {
+            let w = words.word(i);
+            if w.len() >= 3 && !is_stop_word_in_any(w) {
+                *out.entry(w.to_string()).or_default() += 1.0;
+            }
+        }
+    }
+    out
+}
+
+fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let dot: f64 = a.iter().filter_map(|(w, x)| b.get(w).map(|y| x * y)).sum();
+    let norm = |v: &HashMap<String, f64>| v.values().map(|x| x * x).sum::<f64>().sqrt();
+    let n = norm(a) * norm(b);
+    if n == 0.0 {
+        0.0
+    } else {
+        dot / n
+    }
+}
