@@ -10,7 +10,6 @@
 //! every year), it joins the one whose texts its words are clearly nearest, or none.
 
 use super::SpeechGroup;
-use crate::load::page::language::is_stop_word_in_any;
 use crate::load::Document;
 use crate::text::{fold, FoldedWords};
 use chrono::{Datelike, NaiveDate};
@@ -19,15 +18,28 @@ use std::collections::HashSet;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
-/// Words that say who issued a text or how ("Sen.", "today", "statement").
-static RELEASE_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("data/release_words.txt")
-        .lines()
+/// Words that join a phrase's words and name nothing.
+static FUNCTION_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_list(include_str!("data/function_words.txt")));
+
+fn word_list(file: &str) -> HashSet<String> {
+    file.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(fold)
         .collect()
-});
+}
+
+/// Words that say who issued a text or how ("Sen.", "today", "statement").
+static RELEASE_WORDS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_list(include_str!("data/release_words.txt")));
+
+/// Titles before a name: the name after one is a speaker's.
+static OFFICE_TITLES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_list(include_str!("data/office_titles.txt")));
+
+/// Words after an office title that may be the holder's name.
+const NAME_WORDS: usize = 3;
 
 /// Words of the lead read after the headline.
 const LEAD_WORDS: usize = 40;
@@ -52,8 +64,10 @@ pub struct TopicEvent {
 struct Unit {
     members: Vec<usize>,
     date: Option<NaiveDate>,
-    /// The year its headline or lead names, when it has no date.
+    /// The year its headline names, when it has no date.
     year: Option<i32>,
+    /// The event a member names, if any.
+    name: Option<String>,
 }
 
 fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
@@ -69,6 +83,7 @@ fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
             members: group.members.clone(),
             date,
             year: None,
+            name: None,
         });
     }
     for (i, _) in documents.iter().enumerate().filter(|(i, _)| !grouped[*i]) {
@@ -76,6 +91,7 @@ fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
             members: vec![i],
             date: date_of(i),
             year: None,
+            name: None,
         });
     }
     out
@@ -85,10 +101,8 @@ fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
 /// (their places kept as gaps, so no phrase spans them).
 /// The speakers' own names are left out too: a senator's name is in every release of
 /// the office, whatever happened.
-fn lead_words(doc: &Document) -> Vec<Option<String>> {
-    let lead: String = doc.paragraphs().next().unwrap_or_default().to_string();
-    let text = format!("{} . {}", doc.title, lead);
-    let words = FoldedWords::new(&text);
+fn content_words(doc: &Document, text: &str) -> Vec<Option<String>> {
+    let words = FoldedWords::new(text);
     let speakers: HashSet<String> = doc
         .speakers
         .iter()
@@ -99,17 +113,41 @@ fn lead_words(doc: &Document) -> Vec<Option<String>> {
                 .collect::<Vec<_>>()
         })
         .collect();
+    let mut after_title = 0;
     (0..words.len().min(LEAD_WORDS + 20))
         .map(|i| words.word(i))
         .map(|w| {
+            let named = after_title > 0;
+            after_title = if OFFICE_TITLES.contains(w) {
+                NAME_WORDS
+            } else {
+                after_title.saturating_sub(1)
+            };
             let content = w.len() >= 2
-                && !is_stop_word_in_any(w)
+                && !named
+                && !FUNCTION_WORDS.contains(w)
                 && !RELEASE_WORDS.contains(w)
                 && !speakers.contains(w)
                 && !w.bytes().all(|b| b.is_ascii_digit());
             content.then(|| w.to_string())
         })
         .collect()
+}
+
+/// The phrases of a headline and lead, each marked when the headline has it.
+fn lead_phrases(doc: &Document) -> Vec<(String, bool)> {
+    let lead = doc.paragraphs().next().unwrap_or_default();
+    let in_title = phrases(&content_words(doc, &doc.title));
+    let mut all: Vec<(String, bool)> =
+        phrases(&content_words(doc, &format!("{} . {lead}", doc.title)))
+            .into_iter()
+            .map(|p| {
+                let title = in_title.binary_search(&p).is_ok();
+                (p, title)
+            })
+            .collect();
+    all.dedup_by(|a, b| a.0 == b.0);
+    all
 }
 
 /// Two content words side by side, as one phrase.
@@ -126,10 +164,10 @@ fn phrases(words: &[Option<String>]) -> Vec<String> {
     out
 }
 
-/// A year from 1900 to 2099 that a headline or lead names.
+/// A year from 1900 to 2099 that a headline names ("2008 State of the Union"): a lead
+/// names the years of a life or a law as often as its own.
 fn named_year(doc: &Document) -> Option<i32> {
-    let lead = doc.paragraphs().next().unwrap_or_default();
-    let words = FoldedWords::new(&format!("{} {}", doc.title, lead));
+    let words = FoldedWords::new(&doc.title);
     (0..words.len().min(LEAD_WORDS))
         .filter_map(|i| words.word(i).parse::<i32>().ok())
         .find(|y| (1900..2100).contains(y))
@@ -141,30 +179,26 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
     for unit in units.iter_mut().filter(|u| u.date.is_none()) {
         unit.year = named_year(&documents[unit.members[0]]);
     }
-    // A text that names its occasion is grouped by the name, a better witness than any
-    // phrase: two conferences of one week share words, not names.
-    let named = |u: &Unit| {
-        u.members.iter().any(|&m| {
+    for unit in units.iter_mut() {
+        unit.name = unit.members.iter().find_map(|&m| {
             documents[m]
                 .event_names
                 .iter()
-                .any(|n| n.split_whitespace().count() >= 3)
-        })
-    };
-    let unit_phrases: Vec<Vec<String>> = units
+                .find(|n| n.split_whitespace().count() >= 3)
+                .map(|n| super::events::name_key(n))
+        });
+    }
+    let unit_phrases: Vec<Vec<(String, bool)>> = units
         .par_iter()
-        .map(|u| {
-            if named(u) {
-                Vec::new()
-            } else {
-                phrases(&lead_words(&documents[u.members[0]]))
-            }
-        })
+        .map(|u| lead_phrases(&documents[u.members[0]]))
         .collect();
-    let mut by_phrase: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_phrase: BTreeMap<&str, Vec<(usize, bool)>> = BTreeMap::new();
     for (u, list) in unit_phrases.iter().enumerate() {
-        for p in list {
-            by_phrase.entry(p.as_str()).or_default().push(u);
+        for (p, in_title) in list {
+            by_phrase
+                .entry(p.as_str())
+                .or_default()
+                .push((u, *in_title));
         }
     }
     let dates: Vec<NaiveDate> = units.iter().filter_map(|u| u.date).collect();
@@ -191,8 +225,9 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
             .then_with(|| b.1.len().cmp(&a.1.len()))
             .then_with(|| a.2.cmp(&b.2))
     });
-    // A burst that shares half its texts with an event found already is more of it
-    // ("hurricane katrina", "gulf coast"); one that shares less takes only free texts.
+    // A burst that shares half the texts of itself or of an event found already is more
+    // of it ("hurricane katrina", "gulf coast"); one that shares less takes only free
+    // texts.
     let mut event_of: Vec<Option<usize>> = vec![None; units.len()];
     let mut events: Vec<(Vec<usize>, String, String)> = Vec::new();
     for (_, members, phrase, when) in found {
@@ -205,7 +240,7 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
         let joins = shared
             .iter()
             .max_by_key(|(_, n)| **n)
-            .filter(|(_, n)| 2 * **n >= members.len())
+            .filter(|(e, n)| 2 * **n >= members.len().min(events[**e].0.len()))
             .map(|(e, _)| *e);
         let free: Vec<usize> = members
             .into_iter()
@@ -253,9 +288,16 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
 fn bursts(
     documents: &[Document],
     units: &[Unit],
-    with_phrase: &[usize],
+    uses: &[(usize, bool)],
     span_days: i64,
 ) -> Vec<(Vec<usize>, String)> {
+    // An undated text only counts where its headline has the phrase: a lead names the
+    // speaker and much else, a headline what the text is about.
+    let with_phrase: Vec<usize> = uses
+        .iter()
+        .filter(|(u, in_title)| *in_title || units[*u].date.is_some())
+        .map(|(u, _)| *u)
+        .collect();
     let mut dated: Vec<(NaiveDate, usize)> = with_phrase
         .iter()
         .filter_map(|&u| units[u].date.map(|d| (d, u)))
@@ -330,12 +372,20 @@ fn bursts(
         .collect();
     when.into_iter()
         .zip(members)
-        .filter(|(_, m)| m.len() >= MIN_UNITS)
+        .filter(|(_, m)| m.len() >= MIN_UNITS && names_at_most_one(units, m))
         .map(|(when, mut m)| {
             m.sort_unstable();
             (m, when)
         })
         .collect()
+}
+
+/// Whether the texts name at most one event: where they name two, the names tell the
+/// events apart better than any phrase (two conferences of one week share words).
+fn names_at_most_one(units: &[Unit], members: &[usize]) -> bool {
+    let mut names = members.iter().filter_map(|&u| units[u].name.as_deref());
+    let first = names.next();
+    names.all(|n| Some(n) == first)
 }
 
 /// The burst an undated text belongs to: the only one, the one of the year it names,
@@ -378,7 +428,7 @@ fn bag(doc: &Document) -> HashMap<String, f64> {
         let words = FoldedWords::new(paragraph);
         for i in 0..words.len() {
             let w = words.word(i);
-            if w.len() >= 3 && !is_stop_word_in_any(w) {
+            if w.len() >= 3 && !FUNCTION_WORDS.contains(w) {
                 *out.entry(w.to_string()).or_default() += 1.0;
             }
         }
@@ -394,5 +444,102 @@ fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
         0.0
     } else {
         dot / n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LoaderConfig;
+    use crate::load::rules::Rules;
+
+    fn load(name: &str, text: &str) -> Document {
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        crate::load::load_bytes(name, name, text.as_bytes(), &rules)
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+    }
+
+    fn release(name: &str, headline: &str, date: &str, lead: &str) -> Document {
+        load(
+            name,
+            &format!(
+                "{headline}\n\n{date}\n\nWASHINGTON – {lead} The office will say more next week.\n"
+            ),
+        )
+    }
+
+    #[test]
+    fn releases_of_three_days_naming_one_occurrence_are_an_event() {
+        let docs = vec![
+            release(
+                "a.txt",
+                "Statement on Hurricane Katrina",
+                "August 30, 2005",
+                "Senator Ann Reyes spoke of the storm's victims.",
+            ),
+            release(
+                "b.txt",
+                "Relief for victims of Hurricane Katrina",
+                "August 31, 2005",
+                "Senator Tom Walsh asked for emergency funds.",
+            ),
+            release(
+                "c.txt",
+                "Hurricane Katrina aid for farmers",
+                "September 1, 2005",
+                "Senator Mia Lund met the farm bureau.",
+            ),
+            release(
+                "d.txt",
+                "New bridge for the river town",
+                "August 31, 2005",
+                "Senator Tom Walsh opened a bridge.",
+            ),
+            release(
+                "e.txt",
+                "Budget hearing on schools",
+                "March 3, 2004",
+                "Senator Ann Reyes heard the teachers.",
+            ),
+        ];
+        let events = topic_events(&docs, &[]);
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].members, vec![0, 1, 2]);
+        assert!(
+            events[0].reason.contains("hurricane katrina"),
+            "{}",
+            events[0].reason
+        );
+    }
+
+    #[test]
+    fn a_phrase_used_now_and_then_makes_no_event() {
+        let docs = vec![
+            release(
+                "a.txt",
+                "Senator backs farm bill",
+                "March 3, 2004",
+                "Senator Ann Reyes spoke for farmers.",
+            ),
+            release(
+                "b.txt",
+                "Farm bill clears committee",
+                "June 9, 2005",
+                "Senator Tom Walsh welcomed the vote.",
+            ),
+            release(
+                "c.txt",
+                "Farm bill signed into law",
+                "May 2, 2007",
+                "Senator Mia Lund thanked the president.",
+            ),
+            release(
+                "d.txt",
+                "Bridge opens in river town",
+                "May 3, 2007",
+                "Senator Tom Walsh opened a bridge.",
+            ),
+        ];
+        assert!(topic_events(&docs, &[]).is_empty());
     }
 }

@@ -33,12 +33,6 @@ static STOP_WORDS: LazyLock<Vec<(&'static str, HashSet<String>)>> = LazyLock::ne
         .collect()
 });
 
-/// Whether a folded word is a stop word of any language the loader knows: for texts
-/// whose language is not at hand.
-pub fn is_stop_word_in_any(folded: &str) -> bool {
-    STOP_WORDS.iter().any(|(_, words)| words.contains(folded))
-}
-
 fn word_list(file: &'static str) -> HashSet<String> {
     entries(file).map(fold).collect()
 }
