@@ -43,17 +43,16 @@ fn fits(a: &Document, b: &Document) -> bool {
     places_fit && dates_fit
 }
 
-/// Finds events; returns them with each document's event index.
-/// A member whose date lacks a year takes it from the event's dated members, and the
-/// speech groups' dates follow.
-pub fn find_events(
-    documents: &mut [Document],
-    groups: &mut [SpeechGroup],
-) -> (Vec<Event>, Vec<Option<usize>>) {
-    let mut uf = UnionFind::new(documents.len());
+/// Joins the documents that evidence puts in one event: a phrase that bursts, a name
+/// two documents share, a speech given at a named occasion, and then each speech group
+/// a joined document belongs to. Returns the evidence, by a member, and which documents
+/// have any: a component without is a speech group alone, and no event.
+fn join_by_evidence(
+    documents: &[Document],
+    groups: &[SpeechGroup],
+    uf: &mut UnionFind,
+) -> (Vec<(usize, String)>, Vec<bool>) {
     let mut evidence: Vec<(usize, String)> = Vec::new();
-    // What makes an event: a phrase that bursts, or a name two documents share. A
-    // speech group alone is none.
     let mut evidenced = vec![false; documents.len()];
     for topic in super::topics::topic_events(documents, groups) {
         for pair in topic.members.windows(2) {
@@ -116,6 +115,18 @@ pub fn find_events(
             }
         }
     }
+    (evidence, evidenced)
+}
+
+/// Finds events; returns them with each document's event index.
+/// A member whose date lacks a year takes it from the event's dated members, and the
+/// speech groups' dates follow.
+pub fn find_events(
+    documents: &mut [Document],
+    groups: &mut [SpeechGroup],
+) -> (Vec<Event>, Vec<Option<usize>>) {
+    let mut uf = UnionFind::new(documents.len());
+    let (evidence, evidenced) = join_by_evidence(documents, groups, &mut uf);
     let mut events: Vec<Event> = Vec::new();
     let mut event_of = vec![None; documents.len()];
     let group_of_member: HashMap<usize, usize> = groups

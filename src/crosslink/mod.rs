@@ -147,24 +147,7 @@ impl Collection {
 /// Cross-links loaded documents into a collection.
 pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Collection {
     documents.sort_by(|a, b| a.source_path.cmp(&b.source_path));
-    let window = config.report_window_days;
-    let shingle_sets: Vec<Vec<u64>> = documents
-        .par_iter()
-        .map(|d| candidates::speech_shingles(d, config.phrase_words))
-        .collect();
-    let pairs = candidates::candidate_pairs(
-        &shingle_sets,
-        config.min_shared_phrases,
-        config.max_phrase_documents,
-        |a, b| reports::dates_compatible(&documents[a], &documents[b], window),
-    );
-    drop(shingle_sets);
-    let quote_links: Vec<Link> = pairs
-        .par_iter()
-        .filter_map(|&((a, b), shared)| {
-            reports::verify_pair(&documents, a, b, shared, window).map(|link| ((a, b), link))
-        })
-        .collect();
+    let quote_links = quote_links(&documents, config);
     let copy_links = copy_links(&documents, config);
     let occasion_links = if config.join_by_occasion {
         occasion::same_occasion_links(&documents)
@@ -256,6 +239,29 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
         by_id,
         diagnostics,
     }
+}
+
+/// Links between reports that quote the same words: candidates from the phrases they
+/// quote (all of a full text's), each verified by aligning the quotes.
+fn quote_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
+    let window = config.report_window_days;
+    let shingle_sets: Vec<Vec<u64>> = documents
+        .par_iter()
+        .map(|d| candidates::speech_shingles(d, config.phrase_words))
+        .collect();
+    let pairs = candidates::candidate_pairs(
+        &shingle_sets,
+        config.min_shared_phrases,
+        config.max_phrase_documents,
+        |a, b| reports::dates_compatible(&documents[a], &documents[b], window),
+    );
+    drop(shingle_sets);
+    pairs
+        .par_iter()
+        .filter_map(|&((a, b), shared)| {
+            reports::verify_pair(documents, a, b, shared, window).map(|link| ((a, b), link))
+        })
+        .collect()
 }
 
 /// Links between documents that carry the same text: candidates from a sample of

@@ -225,6 +225,11 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
             .then_with(|| b.1.len().cmp(&a.1.len()))
             .then_with(|| a.2.cmp(&b.2))
     });
+    merge(found, units)
+}
+
+/// Bursts into events, the rarest phrase first.
+fn merge(found: Vec<(usize, Vec<usize>, String, String)>, units: &[Unit]) -> Vec<TopicEvent> {
     // A burst that shares half the texts of itself or of an event found already is more
     // of it ("hurricane katrina", "gulf coast"); one that shares less takes only free
     // texts.
