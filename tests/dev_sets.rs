@@ -13,6 +13,9 @@ const REALDEV_DATES: f64 = 0.94;
 /// Pairwise F1 and precision of the joint releases found as one statement.
 const REALDEV_STATEMENT_F1: f64 = 0.98;
 const REALDEV_STATEMENT_PRECISION: f64 = 0.99;
+/// Pairwise F1 and precision of the events, scored among the gold events' documents.
+const REALDEV_EVENT_F1: f64 = 0.65;
+const REALDEV_EVENT_PRECISION: f64 = 0.97;
 const WEBDEV_TITLES: f64 = 0.92;
 const WEBDEV_DATES: f64 = 0.94;
 const WEBDEV_FURNITURE: f64 = 0.95;
@@ -209,7 +212,7 @@ fn pairs(clusters: &[Vec<String>]) -> std::collections::BTreeSet<(String, String
 }
 
 #[test]
-fn real_joint_releases_are_found_as_one_statement() {
+fn real_joint_releases_and_events_are_found() {
     let Some(set) = shared("realdev") else { return };
     let (built, groups) = build_site(&set);
     let gold = read_json(&set.join("gold.json"));
@@ -242,17 +245,49 @@ fn real_joint_releases_are_found_as_one_statement() {
             })
             .collect()
     };
-    let want = pairs(&clusters(&gold["speech_groups"], false));
-    let got = pairs(&clusters(&groups["speech_groups"], true));
-    let right = want.intersection(&got).count() as f64;
-    let precision = right / (got.len().max(1) as f64);
-    let recall = right / (want.len().max(1) as f64);
-    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
-    let wrong: Vec<_> = got.difference(&want).take(5).collect();
-    let missed: Vec<_> = want.difference(&got).take(5).collect();
-    assert!(
-        precision >= REALDEV_STATEMENT_PRECISION && f1 >= REALDEV_STATEMENT_F1,
-        "statement groups: precision {precision:.3} (floor {REALDEV_STATEMENT_PRECISION}), \
-         F1 {f1:.3} (floor {REALDEV_STATEMENT_F1}); wrongly joined {wrong:?}; missed {missed:?}"
+    let hold = |what: &str,
+                kind: &str,
+                only: Option<&std::collections::BTreeSet<String>>,
+                floors: (f64, f64)| {
+        let keep = |c: Vec<Vec<String>>| -> Vec<Vec<String>> {
+            c.into_iter()
+                .map(|g| {
+                    g.into_iter()
+                        .filter(|m| only.is_none_or(|o| o.contains(m)))
+                        .collect()
+                })
+                .collect()
+        };
+        let want = pairs(&keep(clusters(&gold[kind], false)));
+        let got = pairs(&keep(clusters(&groups[kind], true)));
+        let right = want.intersection(&got).count() as f64;
+        let precision = right / (got.len().max(1) as f64);
+        let recall = right / (want.len().max(1) as f64);
+        let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
+        let wrong: Vec<_> = got.difference(&want).take(5).collect();
+        let missed: Vec<_> = want.difference(&got).take(5).collect();
+        assert!(
+            precision >= floors.0 && f1 >= floors.1,
+            "{what}: precision {precision:.3} (floor {}), F1 {f1:.3} (floor {}); \
+             wrongly joined {wrong:?}; missed {missed:?}",
+            floors.0,
+            floors.1
+        );
+    };
+    hold(
+        "statement groups",
+        "speech_groups",
+        None,
+        (REALDEV_STATEMENT_PRECISION, REALDEV_STATEMENT_F1),
+    );
+    let in_events: std::collections::BTreeSet<String> = clusters(&gold["events"], false)
+        .into_iter()
+        .flatten()
+        .collect();
+    hold(
+        "events",
+        "events",
+        Some(&in_events),
+        (REALDEV_EVENT_PRECISION, REALDEV_EVENT_F1),
     );
 }

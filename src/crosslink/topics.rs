@@ -99,20 +99,10 @@ fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
 
 /// The words of a headline and the start of its lead, folded, stop words left out
 /// (their places kept as gaps, so no phrase spans them).
-/// The speakers' own names are left out too: a senator's name is in every release of
-/// the office, whatever happened.
-fn content_words(doc: &Document, text: &str) -> Vec<Option<String>> {
+/// The names after an office title are left out too: a senator's name is in every
+/// release of the office, whatever happened.
+fn content_words(text: &str) -> Vec<Option<String>> {
     let words = FoldedWords::new(text);
-    let speakers: HashSet<String> = doc
-        .speakers
-        .iter()
-        .flat_map(|s| {
-            fold(s)
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
     let mut after_title = 0;
     (0..words.len().min(LEAD_WORDS + 20))
         .map(|i| words.word(i))
@@ -127,7 +117,6 @@ fn content_words(doc: &Document, text: &str) -> Vec<Option<String>> {
                 && !named
                 && !FUNCTION_WORDS.contains(w)
                 && !RELEASE_WORDS.contains(w)
-                && !speakers.contains(w)
                 && !w.bytes().all(|b| b.is_ascii_digit());
             content.then(|| w.to_string())
         })
@@ -135,17 +124,18 @@ fn content_words(doc: &Document, text: &str) -> Vec<Option<String>> {
 }
 
 /// The phrases of a headline and lead, each marked when the headline has it.
+/// A headline that names the phrase in part ("Katrina disaster assistance", a lead on
+/// "Hurricane Katrina") counts as having it.
 fn lead_phrases(doc: &Document) -> Vec<(String, bool)> {
     let lead = doc.paragraphs().next().unwrap_or_default();
-    let in_title = phrases(&content_words(doc, &doc.title));
-    let mut all: Vec<(String, bool)> =
-        phrases(&content_words(doc, &format!("{} . {lead}", doc.title)))
-            .into_iter()
-            .map(|p| {
-                let title = in_title.binary_search(&p).is_ok();
-                (p, title)
-            })
-            .collect();
+    let title_words: HashSet<String> = content_words(&doc.title).into_iter().flatten().collect();
+    let mut all: Vec<(String, bool)> = phrases(&content_words(&format!("{} . {lead}", doc.title)))
+        .into_iter()
+        .map(|p| {
+            let title = p.split(' ').any(|w| title_words.contains(w));
+            (p, title)
+        })
+        .collect();
     all.dedup_by(|a, b| a.0 == b.0);
     all
 }
