@@ -379,6 +379,8 @@ pub struct ReportColumn {
 pub struct EvidenceView {
     pub a: LinkView,
     pub b: LinkView,
+    /// "copy", "report", "occasion" or "hand_set".
+    pub kind: crate::crosslink::LinkKind,
     pub shared_quotes: Vec<String>,
     pub score: usize,
     pub reason: String,
@@ -395,6 +397,12 @@ pub struct SpeechContext {
     pub canonical: Option<ReportColumn>,
     pub reports: Vec<ReportColumn>,
     pub evidence: Vec<EvidenceView>,
+    /// Members that are copies of one text (linked by their bodies), and who issued
+    /// them, where the loader knows.
+    pub copies: usize,
+    pub issued_by: Vec<String>,
+    /// Whether other members report the text rather than copy it.
+    pub reported_too: bool,
     pub event: Option<LinkView>,
     pub verified: usize,
     pub variants: usize,
@@ -465,7 +473,11 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
         .iter()
         .find_map(|&m| collection.event_of[m])
         .map(|e| &collection.events[e]);
+    let (copies, issued_by) = copies_of(collection, group);
     SpeechContext {
+        reported_too: copies < group.members.len(),
+        copies,
+        issued_by,
         site: site.clone(),
         page: PageMeta {
             title: title.clone(),
@@ -491,6 +503,7 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
             .map(|e| EvidenceView {
                 a: link(&e.a),
                 b: link(&e.b),
+                kind: e.kind,
                 shared_quotes: e.shared_quotes.clone(),
                 score: e.score,
                 reason: e.reason.clone(),
@@ -501,6 +514,28 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
             url: site.url(&event_path(e)),
         }),
     }
+}
+
+/// How many members a group's copy links hold, and their publishers, sorted.
+fn copies_of(
+    collection: &Collection,
+    group: &crate::crosslink::SpeechGroup,
+) -> (usize, Vec<String>) {
+    let mut ids: Vec<&crate::load::DocumentId> = group
+        .evidence
+        .iter()
+        .filter(|e| e.kind == crate::crosslink::LinkKind::Copy)
+        .flat_map(|e| [&e.a, &e.b])
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let mut publishers: Vec<String> = ids
+        .iter()
+        .filter_map(|id| collection.find(id)?.publisher.clone())
+        .collect();
+    publishers.sort();
+    publishers.dedup();
+    (ids.len(), publishers)
 }
 
 #[derive(Debug, Clone, Serialize)]
