@@ -148,8 +148,13 @@ fn document_json<'a>(site: &SiteContext, collection: &'a Collection, i: usize) -
 struct EvidenceJson<'a> {
     a: &'a str,
     b: &'a str,
+    /// "copy", "report", "occasion" or "hand_set".
+    kind: crate::crosslink::LinkKind,
     shared_quotes: &'a [String],
     score: usize,
+    /// For a copy: the share of the shorter text found in the longer, to two places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    containment: Option<f64>,
     reason: &'a str,
 }
 
@@ -215,8 +220,10 @@ pub fn write_groups_json(
                 .map(|e| EvidenceJson {
                     a: &e.a.0,
                     b: &e.b.0,
+                    kind: e.kind,
                     shared_quotes: &e.shared_quotes,
                     score: e.score,
+                    containment: e.containment.map(|c| (c * 100.0).round() / 100.0),
                     reason: &e.reason,
                 })
                 .collect(),
