@@ -268,29 +268,33 @@ fn conflict(
     all_theirs: &HashSet<String>,
 ) -> Option<bool> {
     let (fo, ft) = (facts(ours), facts(theirs));
-    let joined_o: String = ours.iter().map(|w| w.key.as_str()).collect();
-    let joined_t: String = theirs.iter().map(|w| w.key.as_str()).collect();
-    let new_o: Vec<&String> = fo
-        .iter()
-        .filter(|f| !all_theirs.contains(*f) && !joined_t.contains(f.as_str()))
-        .filter(|f| {
-            !ft.iter()
-                .any(|g| slip(f, g) || (g.len() >= 3 && f.contains(g.as_str())))
-        })
-        .collect();
-    let new_t: Vec<&String> = ft
-        .iter()
-        .filter(|f| !all_ours.contains(*f) && !joined_o.contains(f.as_str()))
-        .filter(|f| {
-            !fo.iter()
-                .any(|g| slip(f, g) || (g.len() >= 3 && f.contains(g.as_str())))
-        })
-        .collect();
+    let new_o = unmatched(&fo, &ft, theirs, all_theirs);
+    let new_t = unmatched(&ft, &fo, ours, all_ours);
     if new_o.is_empty() || new_t.is_empty() {
         return None;
     }
     let is_number = |f: &&String| f.bytes().all(|b| b.is_ascii_digit());
     Some(new_o.iter().any(is_number) && new_t.iter().any(is_number))
+}
+
+/// The facts of one passage that the other text never names, that are no slip of one
+/// in the other passage, and that the other passage does not hold run together.
+fn unmatched<'a>(
+    facts: &'a HashSet<String>,
+    other_facts: &HashSet<String>,
+    other: &[Word],
+    other_all: &HashSet<String>,
+) -> Vec<&'a String> {
+    let joined: String = other.iter().map(|w| w.key.as_str()).collect();
+    facts
+        .iter()
+        .filter(|f| !other_all.contains(*f) && !joined.contains(f.as_str()))
+        .filter(|f| {
+            !other_facts
+                .iter()
+                .any(|g| slip(f, g) || (g.len() >= 3 && f.contains(g.as_str())))
+        })
+        .collect()
 }
 
 /// One number the other with a digit dropped or added.
