@@ -214,6 +214,7 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
         a.0.cmp(&b.0)
             .then_with(|| b.1.len().cmp(&a.1.len()))
             .then_with(|| a.2.cmp(&b.2))
+            .then_with(|| a.1.cmp(&b.1))
     });
     merge(found, units)
 }
