@@ -5,6 +5,11 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Folds a string for matching: lower case, no diacritics, typographic quotes and
 /// dashes made plain, so 'Thorbjörn' and 'Thorbjørn' compare equal.
+/// Whether a word is a number written in digits only.
+pub fn all_digits(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii_digit())
+}
+
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -11,14 +11,14 @@ use rayon::prelude::*;
 // documents is a stock phrase and links nothing.
 
 /// FNV-1a over a word: stable across runs and platforms.
-fn hash_word(word: &str) -> u64 {
+pub(crate) fn hash_word(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
 /// A shingle's hash from its words' hashes; the order of the words counts.
-fn hash_shingle(words: &[u64]) -> u64 {
+pub(crate) fn hash_shingle(words: &[u64]) -> u64 {
     words
         .iter()
         .fold(0x9e37_79b9_7f4a_7c15, |hash: u64, &word| {

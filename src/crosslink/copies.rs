@@ -9,10 +9,11 @@
 //! does not name different things: two releases from one template that give different
 //! amounts, places or names are two statements, however much of their text they share.
 
+use super::candidates::{hash_shingle, hash_word};
 use super::{LinkEvidence, LinkKind};
 use crate::load::date::find_dates;
 use crate::load::{Document, PartialDate};
-use crate::text::fold;
+use crate::text::{all_digits, fold};
 use std::collections::{HashMap, HashSet};
 
 /// Words per shingle.
@@ -46,14 +47,19 @@ pub struct Word {
 
 impl Word {
     fn is_number(&self) -> bool {
-        self.key.bytes().all(|b| b.is_ascii_digit())
+        all_digits(&self.key)
     }
 }
 
 /// The words of a document's paragraphs, as copies are compared on them.
 pub fn words(doc: &Document) -> Vec<Word> {
+    words_in(doc.paragraphs())
+}
+
+/// The words of some paragraphs, as copies are compared on them.
+fn words_in<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
-    for paragraph in doc.paragraphs() {
+    for paragraph in paragraphs {
         let mut current = String::new();
         let mut chars = paragraph.chars().peekable();
         while let Some(c) = chars.next() {
@@ -82,7 +88,7 @@ fn push_word(out: &mut Vec<Word>, current: &mut String) {
     let key = fold(&text);
     let lower_suffix = SUFFIXES.contains(&text.as_str());
     if let (true, Some(last)) = (lower_suffix, out.last_mut()) {
-        if !last.key.bytes().all(|b| b.is_ascii_digit()) {
+        if !last.is_number() {
             last.key.push_str(&key);
             return;
         }
@@ -91,30 +97,21 @@ fn push_word(out: &mut Vec<Word>, current: &mut String) {
     out.push(Word { key, capital });
 }
 
-/// FNV-1a over a word: stable across runs and platforms.
-fn hash_word(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// The hash of each shingle, by its first word's position.
 fn shingle_hashes(words: &[Word]) -> Vec<u64> {
     let hashes: Vec<u64> = words.iter().map(|w| hash_word(&w.key)).collect();
     hashes
         .windows(SHINGLE)
         .map(|w| {
-            let h = w.iter().fold(0x9e37_79b9_7f4a_7c15_u64, |h, &x| {
-                (h.rotate_left(23) ^ x).wrapping_mul(0x0100_0000_01b3)
-            });
+            let h = hash_shingle(w);
             // Spread the bits, so that sampling by the low ones is fair.
             (h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
         })
         .collect()
 }
 
-/// The sampled shingles of a document, sorted, and how many shingles it has in all. A
-/// text too short to be compared has none.
+/// The sampled shingles of a document, sorted. A text too short to be compared has
+/// none.
 pub fn sketch(doc: &Document) -> Vec<u64> {
     let hashes = shingle_hashes(&words(doc));
     if hashes.len() < MIN_SHINGLES {
@@ -273,7 +270,7 @@ fn conflict(
     if new_o.is_empty() || new_t.is_empty() {
         return None;
     }
-    let is_number = |f: &&String| f.bytes().all(|b| b.is_ascii_digit());
+    let is_number = |f: &&String| all_digits(f);
     Some(new_o.iter().any(is_number) && new_t.iter().any(is_number))
 }
 
@@ -300,12 +297,11 @@ fn unmatched<'a>(
 /// One number the other with a digit dropped or added.
 fn slip(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
     let (s, l) = (short.as_bytes(), long.as_bytes());
     s.len() >= 3
         && l.len() == s.len() + 1
-        && digits(short)
-        && digits(long)
+        && all_digits(short)
+        && all_digits(long)
         && (0..l.len()).any(|i| l[..i] == s[..i] && l[i + 1..] == s[i..])
 }
 
@@ -365,17 +361,7 @@ mod tests {
     use super::*;
 
     fn w(text: &str) -> Vec<Word> {
-        let mut out = Vec::new();
-        let mut current = String::new();
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                current.push(c);
-            } else if c != '\'' {
-                push_word(&mut out, &mut current);
-            }
-        }
-        push_word(&mut out, &mut current);
-        out
+        words_in([text])
     }
 
     const GRANT: &str = "Senators Ann Reyes and Tom Walsh today announced that the Department of \
