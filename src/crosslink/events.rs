@@ -218,14 +218,18 @@ pub fn find_events(
     (events, event_of)
 }
 
+/// The first event a document names with three words or more: a shorter name
+/// ("the Summit") names no one event.
+pub(crate) fn first_event_name(doc: &Document) -> Option<&String> {
+    doc.event_names
+        .iter()
+        .find(|n| n.split_whitespace().count() >= 3)
+}
+
 /// The occasion a document says a speech was given at: a named event, or one its first
 /// paragraphs describe ("a conference on the prevention of mass atrocities").
 fn occasion_of(doc: &Document) -> Option<String> {
-    if let Some(name) = doc
-        .event_names
-        .iter()
-        .find(|n| n.split_whitespace().count() >= 3)
-    {
+    if let Some(name) = first_event_name(doc) {
         return Some(name.clone());
     }
     doc.paragraphs().take(3).find_map(|p| {

@@ -10,6 +10,7 @@
 //! every year), it joins the one whose texts its words are clearly nearest, or none.
 
 use super::SpeechGroup;
+use crate::load::data::entries;
 use crate::load::Document;
 use crate::text::{fold, FoldedWords};
 use chrono::{Datelike, NaiveDate};
@@ -22,12 +23,8 @@ use std::sync::LazyLock;
 static FUNCTION_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_list(include_str!("data/function_words.txt")));
 
-fn word_list(file: &str) -> HashSet<String> {
-    file.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(fold)
-        .collect()
+fn word_list(file: &'static str) -> HashSet<String> {
+    entries(file).map(fold).collect()
 }
 
 /// Words that say who issued a text or how ("Sen.", "today", "statement").
@@ -79,22 +76,28 @@ fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
             grouped[m] = true;
         }
         let date = group.members.iter().filter_map(|&m| date_of(m)).min();
-        out.push(Unit {
-            members: group.members.clone(),
-            date,
-            year: None,
-            name: None,
-        });
+        out.push(unit(documents, group.members.clone(), date));
     }
-    for (i, _) in documents.iter().enumerate().filter(|(i, _)| !grouped[*i]) {
-        out.push(Unit {
-            members: vec![i],
-            date: date_of(i),
-            year: None,
-            name: None,
-        });
+    for i in (0..documents.len()).filter(|&i| !grouped[i]) {
+        out.push(unit(documents, vec![i], date_of(i)));
     }
     out
+}
+
+fn unit(documents: &[Document], members: Vec<usize>, date: Option<NaiveDate>) -> Unit {
+    let year = date
+        .is_none()
+        .then(|| named_year(&documents[members[0]]))
+        .flatten();
+    let name = members.iter().find_map(|&m| {
+        super::events::first_event_name(&documents[m]).map(|n| super::events::name_key(n))
+    });
+    Unit {
+        members,
+        date,
+        year,
+        name,
+    }
 }
 
 /// The words of a headline and the start of its lead, folded, stop words left out
@@ -165,19 +168,7 @@ fn named_year(doc: &Document) -> Option<i32> {
 
 /// Events found from phrases that burst, each at least `MIN_UNITS` texts.
 pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<TopicEvent> {
-    let mut units = units(documents, groups);
-    for unit in units.iter_mut().filter(|u| u.date.is_none()) {
-        unit.year = named_year(&documents[unit.members[0]]);
-    }
-    for unit in units.iter_mut() {
-        unit.name = unit.members.iter().find_map(|&m| {
-            documents[m]
-                .event_names
-                .iter()
-                .find(|n| n.split_whitespace().count() >= 3)
-                .map(|n| super::events::name_key(n))
-        });
-    }
+    let units = units(documents, groups);
     let unit_phrases: Vec<Vec<(String, bool)>> = units
         .par_iter()
         .map(|u| lead_phrases(&documents[u.members[0]]))
@@ -225,7 +216,7 @@ fn merge(found: Vec<(usize, Vec<usize>, String, String)>, units: &[Unit]) -> Vec
     // of it ("hurricane katrina", "gulf coast"); one that shares less takes only free
     // texts.
     let mut event_of: Vec<Option<usize>> = vec![None; units.len()];
-    let mut events: Vec<(Vec<usize>, String, String)> = Vec::new();
+    let mut events: Vec<(Vec<usize>, String)> = Vec::new();
     for (_, members, phrase, when) in found {
         let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
         for &u in &members {
@@ -247,7 +238,6 @@ fn merge(found: Vec<(usize, Vec<usize>, String, String)>, units: &[Unit]) -> Vec
             None if free.len() >= MIN_UNITS => {
                 events.push((
                     Vec::new(),
-                    phrase.clone(),
                     format!(
                         "{} texts name '{phrase}' in their headline or lead, {when}",
                         free.len()
@@ -264,7 +254,7 @@ fn merge(found: Vec<(usize, Vec<usize>, String, String)>, units: &[Unit]) -> Vec
     }
     let mut events: Vec<TopicEvent> = events
         .into_iter()
-        .map(|(us, _, reason)| {
+        .map(|(us, reason)| {
             let mut docs: Vec<usize> = us
                 .iter()
                 .flat_map(|&u| units[u].members.iter().copied())
@@ -348,7 +338,19 @@ fn bursts(
         .copied()
         .filter(|&u| units[u].date.is_none() && !units[u].year.is_some_and(|y| years.contains(&y)))
         .collect();
-    let known = members.clone();
+    // The words of each burst's texts, read once for all the undated texts to place.
+    let known: Vec<Vec<HashMap<String, f64>>> = if run_years.len() > 1 && !undated.is_empty() {
+        members
+            .iter()
+            .map(|ms| {
+                ms.iter()
+                    .map(|&m| bag(&documents[units[m].members[0]]))
+                    .collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     for u in undated {
         if let Some(b) = burst_for(documents, units, &run_years, &known, u) {
             members[b].push(u);
@@ -390,7 +392,7 @@ fn burst_for(
     documents: &[Document],
     units: &[Unit],
     run_years: &[i32],
-    members: &[Vec<usize>],
+    known: &[Vec<HashMap<String, f64>>],
     u: usize,
 ) -> Option<usize> {
     if run_years.len() == 1 {
@@ -402,14 +404,13 @@ fn burst_for(
             .collect();
         return (of_year.len() == 1).then(|| of_year[0]);
     }
-    let words = |unit: usize| bag(&documents[units[unit].members[0]]);
-    let own = words(u);
-    let mut scores: Vec<(f64, usize)> = members
+    let own = bag(&documents[units[u].members[0]]);
+    let mut scores: Vec<(f64, usize)> = known
         .iter()
         .enumerate()
-        .map(|(b, ms)| {
-            let total: f64 = ms.iter().map(|&m| cosine(&own, &words(m))).sum();
-            (total / ms.len().max(1) as f64, b)
+        .map(|(b, bags)| {
+            let total: f64 = bags.iter().map(|other| cosine(&own, other)).sum();
+            (total / bags.len().max(1) as f64, b)
         })
         .collect();
     scores.sort_by(|a, b| b.0.total_cmp(&a.0));

@@ -4,7 +4,7 @@ pub mod analyse;
 mod classify;
 mod clean;
 pub mod collection;
-mod data;
+pub(crate) mod data;
 pub mod date;
 pub mod decode;
 pub mod document;
