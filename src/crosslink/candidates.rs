@@ -12,9 +12,7 @@ use rayon::prelude::*;
 
 /// FNV-1a over a word: stable across runs and platforms.
 pub(crate) fn hash_word(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash: u64, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::text::fnv1a(word.as_bytes(), crate::text::FNV_OFFSET)
 }
 
 /// A shingle's hash from its words' hashes; the order of the words counts.

@@ -40,9 +40,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
         .map(|(i, l)| (i + 1, l.trim()))
         .collect();
     let (physical, removed, paged) = without_page_marks(all);
-    let flattened = physical.iter().any(|(_, l)| {
-        l.len() >= FLATTENED_LINE_BYTES && GAP_RUN.find_iter(l).count() >= FLATTENED_GAPS
-    });
+    let flattened = physical.iter().any(|(_, l)| is_flattened_line(l));
     let mut pieces = Vec::with_capacity(physical.len());
     for &(no, l) in &physical {
         for piece in web_remnants_removed(l) {
@@ -73,10 +71,7 @@ pub fn plain_pieces(text: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let flattened = lines
-        .iter()
-        .any(|l| l.len() >= FLATTENED_LINE_BYTES && GAP_RUN.find_iter(l).count() >= FLATTENED_GAPS);
-    if !flattened {
+    if !lines.iter().any(|l| is_flattened_line(l)) {
         return lines;
     }
     lines
@@ -104,7 +99,13 @@ fn punctuation_stripped(text: &str) -> bool {
 /// A long line with this many wide gaps makes a text a flattened crawl: every such run
 /// is a line break. Short lines with gaps are a table's columns or a spaced-out menu.
 const FLATTENED_GAPS: usize = 3;
+
 const FLATTENED_LINE_BYTES: usize = 400;
+
+/// A long line broken by wide gaps: a crawl that flattened its line breaks.
+fn is_flattened_line(line: &str) -> bool {
+    line.len() >= FLATTENED_LINE_BYTES && GAP_RUN.find_iter(line).count() >= FLATTENED_GAPS
+}
 
 /// A piece of a flattened line broken at its wide gaps, each part a paragraph of its own
 /// (a blank piece between them), all with the line's number.

@@ -5,7 +5,7 @@
 //! are not furniture; nor are quoted sentences, which reports of one speech share, nor
 //! dates, datelines and places, which many texts of one day or town share.
 
-use crate::text::fold;
+use crate::text::{fnv1a, fold, FNV_OFFSET, FNV_PRIME};
 use std::collections::{HashMap, HashSet};
 
 /// A line must recur in at least this many documents of a source to be its furniture.
@@ -45,7 +45,7 @@ impl DocumentLines {
         let mut keys = Vec::new();
         let mut seen = HashSet::new();
         let mut words: Vec<u64> = Vec::new();
-        let source_hash = fnv(source.as_bytes(), FNV_OFFSET);
+        let source_hash = fnv1a(source.as_bytes(), FNV_OFFSET);
         for line in lines {
             let line = line.trim();
             let folded = fold(line);
@@ -53,7 +53,7 @@ impl DocumentLines {
                 folded
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
-                    .map(|w| fnv(w.as_bytes(), FNV_OFFSET)),
+                    .map(|w| fnv1a(w.as_bytes(), FNV_OFFSET)),
             );
             if line.is_empty() || line.chars().count() > MAX_LINE_CHARS || !eligible(line) {
                 continue;
@@ -71,16 +71,6 @@ impl DocumentLines {
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a over `bytes`, from `state`: quick, and enough to tell lines and words apart.
-fn fnv(bytes: &[u8], state: u64) -> u64 {
-    bytes
-        .iter()
-        .fold(state, |h, b| (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME))
-}
-
 /// Mixes a hash's bits (splitmix64's finaliser), so a sketch's smallest hashes are a fair
 /// sample of the shingles.
 fn mix(mut h: u64) -> u64 {
@@ -94,7 +84,7 @@ fn mix(mut h: u64) -> u64 {
 /// A line's identity: its source and its folded letters and digits, so that "Washington,
 /// D.C." and a crawl's "Washington  D C" are one line.
 fn key(source: &str, line: &str) -> u64 {
-    folded_key(fnv(source.as_bytes(), FNV_OFFSET), &fold(line))
+    folded_key(fnv1a(source.as_bytes(), FNV_OFFSET), &fold(line))
 }
 
 /// [`key`] of a line already folded, its source already hashed.
@@ -102,7 +92,7 @@ fn folded_key(source_hash: u64, folded: &str) -> u64 {
     let mut h = source_hash;
     let mut buf = [0u8; 4];
     for c in folded.chars().filter(|c| c.is_alphanumeric()) {
-        h = fnv(c.encode_utf8(&mut buf).as_bytes(), h);
+        h = fnv1a(c.encode_utf8(&mut buf).as_bytes(), h);
     }
     mix(h)
 }
