@@ -414,6 +414,20 @@ fn main() {
         .par_iter()
         .filter_map(|(id, text)| load_bytes(&format!("{id}.txt"), id, text.as_bytes(), &rules).ok())
         .collect();
+    // DUMP_DOCS=FILE writes the loaded documents as JSON lines, sorted by id, to compare
+    // what two versions of the loader make of the same corpus.
+    if let Ok(path) = std::env::var("DUMP_DOCS") {
+        let mut sorted: Vec<_> = loaded.iter().collect();
+        sorted.sort_by(|a, b| a.id.0.cmp(&b.id.0));
+        let mut out = String::new();
+        for d in sorted {
+            out.push_str(&serde_json::to_string(d).unwrap_or_default());
+            out.push('\n');
+        }
+        if let Err(e) = std::fs::write(&path, out) {
+            eprintln!("{path}: {e}");
+        }
+    }
     let speech_truth = truth(&corpus.speech_of);
     let event_truth = truth(&corpus.event_of);
     // SHOW_MISSED=N prints N speech pairs the cross-linker did not join, to see why.

@@ -69,6 +69,20 @@ impl Language {
         })
     }
 
+    /// A language with no stop-word list: lines are prose by their shape (long sentences).
+    pub fn unknown() -> Language {
+        Language {
+            code: "und",
+            unspaced: false,
+            stop: None,
+        }
+    }
+
+    /// Whether the language's stop words are known, so a line's density can be measured.
+    pub fn has_stop_words(&self) -> bool {
+        self.stop.is_some()
+    }
+
     /// English: what an undecided text is read as.
     pub fn english() -> Language {
         Language::by_code("en").unwrap_or(Language {
@@ -78,6 +92,10 @@ impl Language {
         })
     }
 }
+
+/// A text this long (in words) whose best list covers under a sixth of them is in a
+/// language with no list: prose in any listed language is a third or more stop words.
+const UNKNOWN_FROM_WORDS: usize = 40;
 
 /// Chinese, Japanese and Korean characters: scripts written without spaces (Hangul is
 /// spaced, but its words are long enough to count the same way).
@@ -135,12 +153,16 @@ pub fn detect<'a>(lines: impl IntoIterator<Item = &'a str>) -> Language {
         .map(|(i, (_, list))| (hits(list), i))
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     match best {
-        // Too few stop words of any list to tell: read it as English.
+        // A language none of the lists knows: prose is told by its shape alone.
+        Some((count, _)) if words.len() >= UNKNOWN_FROM_WORDS && count * 6 < words.len() => {
+            Language::unknown()
+        }
         Some((count, index)) if count >= 5 => Language {
             code: STOP_WORDS[index].0,
             unspaced: false,
             stop: Some(index),
         },
+        // Too few stop words of any list to tell: read it as English.
         _ => Language::english(),
     }
 }
@@ -161,6 +183,17 @@ mod tests {
         ] {
             assert_eq!(detect([text]).code, code, "{text}");
         }
+    }
+
+    #[test]
+    fn a_language_with_no_list_is_unknown_not_english() {
+        let greek = "Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν για άλλη μία εβδομάδα στην πρωτεύουσα. ";
+        let text = greek.repeat(4);
+        let language = detect([text.as_str()]);
+        assert_eq!(language.code, "und");
+        assert!(!language.has_stop_words());
+        // A short line is too little to tell: it is read as English.
+        assert_eq!(detect([greek]).code, "en");
     }
 
     #[test]

@@ -62,15 +62,37 @@ pub fn classify(text: &str, language: &Language) -> Prose {
     if words.is_empty() {
         return Prose::Bad;
     }
+    if !language.has_stop_words() {
+        return by_shape(text, words.len(), chars);
+    }
     let stop = words.iter().filter(|w| language.is_stop_word(w)).count();
     let density = stop as f32 / words.len() as f32;
     if density >= DENSE && chars >= LONG_FROM {
         Prose::Good
-    } else if density >= NEAR || (density >= SENTENCE && words.len() >= 10 && ends_sentence(text)) {
+    } else if density >= NEAR
+        || (words.len() >= 10 && ends_sentence(text) && (density >= SENTENCE || quotes(text)))
+    {
         Prose::NearGood
     } else {
         Prose::Bad
     }
+}
+
+/// A line of a language with no stop-word list: a long sentence is prose, a long line
+/// that ends no sentence (a menu, a row of links) is not.
+fn by_shape(text: &str, words: usize, chars: usize) -> Prose {
+    match (words >= 10 && ends_sentence(text), chars >= LONG_FROM) {
+        (true, true) => Prose::Good,
+        (true, false) => Prose::NearGood,
+        (false, _) => Prose::Bad,
+    }
+}
+
+/// Whether a line holds a quotation: a long sentence with one is something said, prose
+/// whatever its language (a quote left in the speaker's tongue, a text in a language
+/// whose stop words the loader does not know); menus and labels quote no one.
+fn quotes(text: &str) -> bool {
+    text.contains(['“', '«', '„', '"'])
 }
 
 fn short(text: &str) -> Prose {
@@ -138,6 +160,14 @@ mod tests {
         assert_eq!(classify(sentence, &en), Prose::NearGood);
         assert!(classify(&format!("{sentence} {sentence}"), &en) == Prose::Good);
         assert_eq!(classify("Share on Facebook", &en), Prose::Short);
+        let foreign_quote = "“Wir schaffen das, und wer uns dabei im Weg steht, der wird sich wundern,” Merkel said.";
+        assert_eq!(classify(foreign_quote, &en), Prose::NearGood);
+        let unknown = Language::unknown();
+        let sentence = "Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν για άλλη μία εβδομάδα στην πρωτεύουσα.";
+        assert_eq!(classify(sentence, &unknown), Prose::NearGood);
+        let menu =
+            "Αρχική Πολιτική Οικονομία Κόσμος Αθλητισμός Πολιτισμός Υγεία Τεχνολογία Απόψεις";
+        assert_eq!(classify(menu, &unknown), Prose::Bad);
         assert_eq!(
             classify("Home News Sport Weather iPlayer Sounds Bitesize CBeebies CBBC Food Home News Sport", &en),
             Prose::Bad
