@@ -13,7 +13,7 @@ use super::candidates::{hash_shingle, hash_word};
 use super::{LinkEvidence, LinkKind};
 use crate::load::date::find_dates;
 use crate::load::{Document, PartialDate};
-use crate::text::{all_digits, fold};
+use crate::text::{all_digits, fnv1a, fold, FoldedWords};
 use std::collections::{HashMap, HashSet};
 
 /// Words per shingle.
@@ -23,6 +23,8 @@ const SHINGLE: usize = 5;
 const SAMPLE_EVERY: u64 = 4;
 /// A text with fewer shingles than this is too short to call anything a copy of it.
 const MIN_SHINGLES: usize = 20;
+/// The least share of the shorter text the longer holds in a copy.
+const MIN_CONTAINMENT: f64 = 0.7;
 /// The sampled share of the shorter text the longer must hold to be compared in full.
 const MIN_SAMPLED_SHARE: f64 = 0.4;
 
@@ -86,7 +88,7 @@ fn push_word(out: &mut Vec<Word>, current: &mut String) {
     }
     let text = std::mem::take(current);
     let key = fold(&text);
-    let lower_suffix = SUFFIXES.contains(&text.as_str());
+    let lower_suffix = SUFFIXES.contains(&key.as_str());
     if let (true, Some(last)) = (lower_suffix, out.last_mut()) {
         if !last.is_number() {
             last.key.push_str(&key);
@@ -97,9 +99,37 @@ fn push_word(out: &mut Vec<Word>, current: &mut String) {
     out.push(Word { key, capital });
 }
 
+/// The hash of each word of a document's paragraphs, glued as [`words`] glues them,
+/// without a string per word: every document's sketch needs only these. (A word with an
+/// apostrophe inside is two words here, one in [`words`]: the sketch only finds
+/// candidates, and reads every document the same way.)
+fn word_hashes(doc: &Document) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    let mut last_is_number = false;
+    for paragraph in doc.paragraphs() {
+        for word in FoldedWords::new(paragraph).iter() {
+            if let (true, false, Some(last)) =
+                (SUFFIXES.contains(&word), last_is_number, out.last_mut())
+            {
+                // FNV-1a runs on: the glued word hashes as if it were written whole.
+                *last = fnv1a(word.as_bytes(), *last);
+                continue;
+            }
+            last_is_number = all_digits(word);
+            out.push(hash_word(word));
+        }
+    }
+    out
+}
+
 /// The hash of each shingle, by its first word's position.
 fn shingle_hashes(words: &[Word]) -> Vec<u64> {
     let hashes: Vec<u64> = words.iter().map(|w| hash_word(&w.key)).collect();
+    shingles_of(&hashes)
+}
+
+/// The hash of each shingle of words given by their hashes.
+fn shingles_of(hashes: &[u64]) -> Vec<u64> {
     hashes
         .windows(SHINGLE)
         .map(|w| {
@@ -113,7 +143,7 @@ fn shingle_hashes(words: &[Word]) -> Vec<u64> {
 /// The sampled shingles of a document, sorted. A text too short to be compared has
 /// none.
 pub fn sketch(doc: &Document) -> Vec<u64> {
-    let hashes = shingle_hashes(&words(doc));
+    let hashes = shingles_of(&word_hashes(doc));
     if hashes.len() < MIN_SHINGLES {
         return Vec::new();
     }
@@ -124,6 +154,32 @@ pub fn sketch(doc: &Document) -> Vec<u64> {
     sampled.sort_unstable();
     sampled.dedup();
     sampled
+}
+
+/// The least share [`quick_containment`] finds in a pair worth comparing in full: below
+/// [`MIN_CONTAINMENT`], since it reads words a little differently.
+const MIN_QUICK_CONTAINMENT: f64 = 0.6;
+
+/// Whether the longer of two texts holds enough of the shorter's shingles, read from
+/// word hashes alone, for them to be compared in full: most candidates share a few
+/// stock passages only, and this test costs a fraction of the comparison.
+pub fn may_be_copies(a: &Document, b: &Document) -> bool {
+    let distinct = |doc: &Document| {
+        let mut hashes = shingles_of(&word_hashes(doc));
+        hashes.sort_unstable();
+        hashes.dedup();
+        hashes
+    };
+    let (x, y) = (distinct(a), distinct(b));
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if short.len() < MIN_SHINGLES {
+        return false;
+    }
+    let shared = short
+        .iter()
+        .filter(|h| long.binary_search(h).is_ok())
+        .count();
+    shared as f64 >= MIN_QUICK_CONTAINMENT * short.len() as f64
 }
 
 /// Whether a candidate pair shares enough of its sample to be compared in full.
@@ -151,7 +207,7 @@ impl Comparison {
         let named = self.conflicts.len();
         (c >= 0.9 && named <= 3)
             || (c >= 0.8 && named <= 1 && self.number_conflicts == 0)
-            || (c >= 0.7 && named == 0)
+            || (c >= MIN_CONTAINMENT && named == 0)
     }
 }
 
@@ -166,6 +222,14 @@ pub fn compare(a: &[Word], b: &[Word]) -> Option<Comparison> {
     let distinct: HashSet<u64> = hs.iter().copied().collect();
     let shared = distinct.iter().filter(|h| in_long.contains(h)).count();
     let containment = shared as f64 / distinct.len() as f64;
+    if containment < MIN_CONTAINMENT {
+        // No copy, whatever differs: the passages are not looked for.
+        return Some(Comparison {
+            containment,
+            conflicts: Vec::new(),
+            number_conflicts: 0,
+        });
+    }
     let (conflicts, number_conflicts) = differences(short, &hs, long, &hl, &in_long);
     Some(Comparison {
         containment,

@@ -6,6 +6,7 @@ use super::{Event, SpeechGroup};
 use crate::load::pattern::compile;
 use crate::load::{Document, Kind, PartialDate};
 use crate::text::{fold, short_hash, slugify};
+use rayon::prelude::*;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -95,12 +96,17 @@ fn join_by_evidence(
     }
     // A speech given at a named or described occasion is an event of its own; an event
     // holds every copy and report of a speech one of its documents is part of.
-    for group in groups.iter() {
-        if let Some(occasion) = group
-            .members
-            .iter()
-            .find_map(|&m| occasion_of(&documents[m]))
-        {
+    let occasions: Vec<Option<String>> = groups
+        .par_iter()
+        .map(|group| {
+            group
+                .members
+                .iter()
+                .find_map(|&m| occasion_of(&documents[m]))
+        })
+        .collect();
+    for (group, occasion) in groups.iter().zip(occasions) {
+        if let Some(occasion) = occasion {
             evidence.push((
                 group.members[0],
                 format!("speech group {} was given at {occasion}", group.id.0),

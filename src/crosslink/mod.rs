@@ -278,7 +278,7 @@ fn copy_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
         .filter(|&&((a, b), shared)| copies::worth_comparing(shared, &sketches[a], &sketches[b]))
         .filter_map(|&((a, b), _)| {
             let (da, db) = (&documents[a], &documents[b]);
-            if !copies::dates_agree(da, db, window) {
+            if !copies::dates_agree(da, db, window) || !copies::may_be_copies(da, db) {
                 return None;
             }
             let comparison = copies::compare(&copies::words(da), &copies::words(db))?;

@@ -12,7 +12,7 @@
 use super::SpeechGroup;
 use crate::load::data::entries;
 use crate::load::Document;
-use crate::text::{fold, FoldedWords};
+use crate::text::{fnv1a, fold, FoldedWords, FNV_OFFSET};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -166,22 +166,27 @@ fn named_year(doc: &Document) -> Option<i32> {
         .find(|y| (1900..2100).contains(y))
 }
 
+/// A phrase's key in the index: its hash, so the index holds no string per use.
+fn phrase_key(phrase: &str) -> u64 {
+    fnv1a(phrase.as_bytes(), FNV_OFFSET)
+}
+
 /// Events found from phrases that burst, each at least `MIN_UNITS` texts.
 pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<TopicEvent> {
     let units = units(documents, groups);
-    let unit_phrases: Vec<Vec<(String, bool)>> = units
+    // Every use of every phrase as (phrase, text, in the headline), sorted so that each
+    // phrase's uses lie together: a flat list sorts on every core, where a map of
+    // strings would hold tens of millions of them at a million documents.
+    let mut uses: Vec<(u64, u32, bool)> = units
         .par_iter()
-        .map(|u| lead_phrases(&documents[u.members[0]]))
+        .enumerate()
+        .flat_map_iter(|(u, unit)| {
+            lead_phrases(&documents[unit.members[0]])
+                .into_iter()
+                .map(move |(p, in_title)| (phrase_key(&p), u as u32, in_title))
+        })
         .collect();
-    let mut by_phrase: BTreeMap<&str, Vec<(usize, bool)>> = BTreeMap::new();
-    for (u, list) in unit_phrases.iter().enumerate() {
-        for (p, in_title) in list {
-            by_phrase
-                .entry(p.as_str())
-                .or_default()
-                .push((u, *in_title));
-        }
-    }
+    uses.par_sort_unstable();
     let dates: Vec<NaiveDate> = units.iter().filter_map(|u| u.date).collect();
     let span_days = match (dates.iter().min(), dates.iter().max()) {
         (Some(a), Some(b)) => (*b - *a).num_days().max(1),
@@ -190,13 +195,22 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
     // A phrase in a tenth of the texts is the collection's vocabulary, not an event's.
     let max_units = (units.len() / 10).max(MIN_UNITS * 4);
     let units = &units;
-    let mut found: Vec<(usize, Vec<usize>, String, String)> = by_phrase
-        .into_par_iter()
-        .filter(|(_, us)| (MIN_UNITS..=max_units).contains(&us.len()))
-        .flat_map_iter(|(phrase, us)| {
-            bursts(documents, units, &us, span_days)
+    let mut found: Vec<(usize, Vec<usize>, String, String)> = uses
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .filter(|us| (MIN_UNITS..=max_units).contains(&us.len()))
+        .flat_map_iter(|us| {
+            let texts: Vec<(usize, bool)> = us.iter().map(|&(_, u, t)| (u as usize, t)).collect();
+            let found = bursts(documents, units, &texts, span_days);
+            // The phrase itself, read again from its first text, only for the few
+            // phrases that burst.
+            let phrase = if found.is_empty() {
+                String::new()
+            } else {
+                phrase_text(&documents[units[texts[0].0].members[0]], us[0].0)
+            };
+            found
                 .into_iter()
-                .map(move |(members, when)| (us.len(), members, phrase.to_string(), when))
+                .map(move |(members, when)| (texts.len(), members, phrase.clone(), when))
         })
         .collect();
     // The rarest phrase speaks first; a text is in one event, and a burst that others
@@ -208,6 +222,15 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
             .then_with(|| a.1.cmp(&b.1))
     });
     merge(found, units)
+}
+
+/// The phrase of a document's headline and lead with this key.
+fn phrase_text(doc: &Document, key: u64) -> String {
+    lead_phrases(doc)
+        .into_iter()
+        .map(|(p, _)| p)
+        .find(|p| phrase_key(p) == key)
+        .unwrap_or_default()
 }
 
 /// Bursts into events, the rarest phrase first.
