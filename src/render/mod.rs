@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod context;
+pub mod speech;
 
 use crate::config::SiteConfig;
 use crate::crosslink::Collection;
@@ -181,7 +182,7 @@ pub fn render_site(
         ))
     })?;
     each(collection.speech_groups.len(), &|g| {
-        let ctx = context::speech(&site, collection, g);
+        let ctx = speech::speech(&site, collection, g);
         Ok((
             context::speech_path(&collection.speech_groups[g]),
             renderer.render("speech.html", &ctx)?,
