@@ -65,21 +65,37 @@ pub fn clean(text: &str) -> Cleaned<'_> {
 /// A text's lines as the classifier will see them, cheaply (without the web remnants
 /// cleaning): trimmed, and broken at wide gaps when the text is a flattened crawl. What
 /// the collection pass learns furniture from.
-pub fn plain_pieces(text: &str) -> Vec<&str> {
+pub fn plain_pieces(text: &str) -> Vec<Cow<'_, str>> {
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
     if !lines.iter().any(|l| is_flattened_line(l)) {
-        return lines;
+        return lines.into_iter().map(Cow::Borrowed).collect();
     }
-    lines
-        .into_iter()
-        .flat_map(|l| GAP_RUN.split(l))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect()
+    lines.into_iter().flat_map(gap_parts).collect()
+}
+
+/// What a stripped apostrophe leaves of a word: "Bush   s State of the Union", where
+/// the crawl turned "Bush's" into a wide gap.
+const CONTRACTION_ENDS: &[&str] = &["s", "t", "re", "ll", "ve", "d", "m"];
+
+/// The parts of a line between its wide gaps, trimmed, none empty; a part that starts
+/// with the end of a contraction is glued back to the part before, with its apostrophe.
+fn gap_parts(line: &str) -> Vec<Cow<'_, str>> {
+    let mut parts: Vec<Cow<'_, str>> = Vec::new();
+    for part in GAP_RUN.split(line).map(str::trim).filter(|p| !p.is_empty()) {
+        let first = part.split(' ').next().unwrap_or_default();
+        match parts.last_mut() {
+            Some(last) if CONTRACTION_ENDS.contains(&first) => {
+                let glued = format!("{last}'{part}");
+                *last = Cow::Owned(glued);
+            }
+            _ => parts.push(Cow::Borrowed(part)),
+        }
+    }
+    parts
 }
 
 /// Fewer marks than this per hundred words: the crawl stripped the punctuation. Prose has
@@ -114,15 +130,11 @@ fn broken_at_gaps(no: usize, piece: Cow<'_, str>) -> Vec<(usize, Cow<'_, str>)> 
         return vec![(no, piece)];
     }
     let mut parts = Vec::new();
-    for part in GAP_RUN.split(&piece) {
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
+    for part in gap_parts(&piece) {
         if !parts.is_empty() {
             parts.push((no, Cow::Borrowed("")));
         }
-        parts.push((no, Cow::Owned(part.to_string())));
+        parts.push((no, Cow::Owned(part.into_owned())));
     }
     parts
 }
@@ -380,6 +392,23 @@ mod tests {
             web_remnants_removed("*Posted by the office*"),
             ["Posted by the office"]
         );
+    }
+
+    #[test]
+    fn a_flattened_crawl_keeps_a_word_whose_apostrophe_became_a_gap() {
+        let line = format!(
+            "Washington  DC     Senator Mike Crapo praised President Bush   s State of the Union address this evening{}     Crapo said      Tonight he set forth an agenda",
+            " and more".repeat(40)
+        );
+        let parts: Vec<String> = gap_parts(&line)
+            .into_iter()
+            .map(|p| p.into_owned())
+            .collect();
+        assert!(
+            parts[1].starts_with("Senator Mike Crapo praised President Bush's State of the Union"),
+            "{parts:?}"
+        );
+        assert_eq!(parts[2], "Crapo said");
     }
 
     #[test]

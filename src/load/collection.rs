@@ -125,7 +125,7 @@ fn read_one(
     let bytes = std::fs::read(path).ok()?;
     let (_, text, _) = super::source_text(rel, &bytes).ok()?;
     let pieces = clean::plain_pieces(&text);
-    let lines = pieces.iter().copied();
+    let lines = pieces.iter().map(|p| p.as_ref());
     let eligible = |line: &str| may_be_furniture(line, rules);
     let doc = DocumentLines::new(source_of(rel), lines, eligible);
     // The dates of a text's head are enough to tell how its source writes them.
