@@ -2,7 +2,7 @@
 //! happened. The output folder is replaced only when every step succeeded.
 
 use crate::config::SiteConfig;
-use crate::crosslink::{crosslink, Collection};
+use crate::crosslink::{crosslink, stable_ids, Collection};
 use crate::load::{load_collection, Diagnostic, LoadError, Severity};
 use crate::render::{render_site, RenderError};
 use crate::write::{Staging, WriteError};
@@ -82,9 +82,12 @@ fn collect_timed(
     let loaded = load_collection(config)?;
     stages.push(("load", started.elapsed()));
     let started = Instant::now();
-    let collection = crosslink(loaded.documents, &config.crosslink);
+    let mut collection = crosslink(loaded.documents, &config.crosslink);
+    let (ledger, unreadable) = stable_ids::read_ledger(&config.output);
+    stable_ids::keep_ids(&mut collection, &ledger);
     stages.push(("crosslink", started.elapsed()));
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(unreadable);
     diagnostics.extend(collection.diagnostics.iter().cloned());
     Ok((collection, diagnostics))
 }

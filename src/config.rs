@@ -89,6 +89,10 @@ pub struct CrosslinkConfig {
     pub report_window_days: i64,
     /// Copies of one text are dated at most this many days apart (a re-post comes later).
     pub copy_window_days: i64,
+    /// All the dated members of one speech group lie within this many days: pairs
+    /// linked one by one through undated members never chain a template's releases of
+    /// several years into one statement.
+    pub group_span_days: i64,
     /// Join reports that share no quote when they have the same speaker, named event and
     /// day.
     pub join_by_occasion: bool,
@@ -107,6 +111,7 @@ impl Default for CrosslinkConfig {
             max_phrase_documents: 40,
             report_window_days: 3,
             copy_window_days: 7,
+            group_span_days: 31,
             join_by_occasion: true,
             together: Vec::new(),
             apart: Vec::new(),

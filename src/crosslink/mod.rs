@@ -10,12 +10,14 @@ mod infer;
 pub mod manual;
 pub mod occasion;
 mod reports;
+pub mod stable_ids;
 mod topics;
 pub mod unionfind;
 
 use crate::config::CrosslinkConfig;
 use crate::load::{Diagnostic, Document, DocumentId, Kind, PartialDate};
 use crate::text::short_hash;
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -157,7 +159,13 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
     let hand_set = manual::HandSet::new(&documents, config);
     let mut diagnostics = hand_set.diagnostics.clone();
     let text_links = merge_links(copy_links, quote_links);
-    let (mut uf, accepted) = join(&documents, text_links, occasion_links, &hand_set);
+    let (mut uf, accepted) = join(
+        &documents,
+        text_links,
+        occasion_links,
+        &hand_set,
+        config.group_span_days,
+    );
     diagnostics.sort_by(|a, b| a.path.cmp(&b.path).then(a.message.cmp(&b.message)));
     let mut evidence_of: HashMap<usize, Vec<LinkEvidence>> = HashMap::new();
     for ((a, _), link) in accepted {
@@ -301,19 +309,63 @@ fn merge_links(copies: Vec<Link>, reports: Vec<Link>) -> Vec<Link> {
 
 /// Joins documents into speech groups: quote links first, then the occasion, each only
 /// where no hand-set `apart` forbids it, then the hand-set `together` groups.
+/// The dates each component of the union-find spans: a text link may join two only
+/// where all their dated members stay inside its window. Pairs are checked one by one;
+/// without this, undated members chain a senator's template releases of three years
+/// (each pair alike, none dated against the next) into one "statement".
+struct DateSpans {
+    span: Vec<Option<(NaiveDate, NaiveDate)>>,
+}
+
+impl DateSpans {
+    fn new(documents: &[Document]) -> DateSpans {
+        let span = documents
+            .iter()
+            .map(|d| {
+                let day = d.date.as_ref().and_then(|x| x.date.to_naive())?;
+                Some((day, day))
+            })
+            .collect();
+        DateSpans { span }
+    }
+
+    /// Joins the components of `a` and `b` when their dates fit in `window_days`.
+    fn join(&mut self, uf: &mut UnionFind, a: usize, b: usize, window_days: i64) -> bool {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra == rb {
+            return true;
+        }
+        let merged = match (self.span[ra], self.span[rb]) {
+            (Some(x), Some(y)) => {
+                let span = (x.0.min(y.0), x.1.max(y.1));
+                if (span.1 - span.0).num_days() > window_days {
+                    return false;
+                }
+                Some(span)
+            }
+            (x, y) => x.or(y),
+        };
+        uf.union(a, b);
+        let root = uf.find(a);
+        self.span[root] = merged;
+        true
+    }
+}
+
 fn join(
     documents: &[Document],
     quote_links: Vec<Link>,
     occasion_links: Vec<Link>,
     hand_set: &manual::HandSet,
+    span_days: i64,
 ) -> (UnionFind, Vec<Link>) {
     let mut uf = UnionFind::new(documents.len());
     let mut accepted = Vec::with_capacity(quote_links.len());
+    let mut spans = DateSpans::new(documents);
     for ((a, b), link) in quote_links {
-        if hand_set.forbids(&mut uf, a, b) {
+        if hand_set.forbids(&mut uf, a, b) || !spans.join(&mut uf, a, b, span_days) {
             continue;
         }
-        uf.union(a, b);
         accepted.push(((a, b), link));
     }
     // The occasion joins a report that shares no quote to its speech, but never two

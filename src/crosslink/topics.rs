@@ -452,12 +452,28 @@ fn bursts(
         .collect();
     when.into_iter()
         .zip(members)
-        .filter(|(_, m)| m.len() >= MIN_UNITS && names_at_most_one(units, m))
+        .filter(|(_, m)| {
+            m.len() >= MIN_UNITS && names_at_most_one(units, m) && !one_office(documents, units, m)
+        })
         .map(|(when, mut m)| {
             m.sort_unstable();
             (m, when)
         })
         .collect()
+}
+
+/// Whether the texts are one office's: most of them say who issued them and all those
+/// name one issuer. A burst of one office's releases ("Sen. Johnson announces induction of
+/// Walworth County students to National Honor Roll", one for each county) is its
+/// campaign, not an occurrence the collection reports.
+fn one_office(documents: &[Document], units: &[Unit], members: &[usize]) -> bool {
+    let issuers: Vec<Option<String>> = members
+        .iter()
+        .map(|&u| issuer(&documents[units[u].members[0]]))
+        .collect();
+    let known: HashSet<&String> = issuers.iter().flatten().collect();
+    let named = issuers.iter().filter(|i| i.is_some()).count();
+    known.len() == 1 && 2 * named >= members.len()
 }
 
 /// Whether the texts name at most one event: where they name two, the names tell the

@@ -244,6 +244,13 @@ pub fn render_site(
         }
     })?;
     groups.finish()?;
+    let ledger = crate::crosslink::stable_ids::IdLedger::of(collection);
+    let mut ids = staging.create(crate::crosslink::stable_ids::LEDGER_PATH)?;
+    serde_json::to_writer(ids.writer(), &ledger).map_err(|source| RenderError::Json {
+        what: crate::crosslink::stable_ids::LEDGER_PATH,
+        source,
+    })?;
+    ids.finish()?;
 
     let mut files = 0;
     for (name, text) in BUILTIN_STATIC {
@@ -261,6 +268,6 @@ pub fn render_site(
         + 1;
     Ok(RenderStats {
         pages,
-        files: pages + 2 + files,
+        files: pages + 3 + files,
     })
 }
