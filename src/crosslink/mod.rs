@@ -149,7 +149,10 @@ impl Collection {
 /// Cross-links loaded documents into a collection.
 pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Collection {
     documents.sort_by(|a, b| a.source_path.cmp(&b.source_path));
-    let quote_links = quote_links(&documents, config);
+    let quote_links: Vec<Link> = quote_links(&documents, config)
+        .into_par_iter()
+        .filter(|((a, b), _)| !copies::one_template(&documents[*a], &documents[*b]))
+        .collect();
     let copy_links = copy_links(&documents, config);
     let occasion_links = if config.join_by_occasion {
         occasion::same_occasion_links(&documents)

@@ -512,7 +512,7 @@ fn burst_by_year(units: &[Unit], run_years: &[i32], u: usize) -> Placed {
 
 /// Who issued a text, as its headline says: the name after an office title ("Sen.
 /// Stabenow comments on ..."), else its publisher.
-fn issuer(doc: &Document) -> Option<String> {
+pub(crate) fn issuer(doc: &Document) -> Option<String> {
     let words = FoldedWords::new(&doc.title);
     let from_title = (1..words.len())
         .find(|&i| OFFICE_TITLES.contains(words.word(i - 1)))
