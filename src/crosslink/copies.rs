@@ -186,7 +186,7 @@ pub fn may_be_copies(a: &Document, b: &Document) -> bool {
 /// things ("induction of Walworth County students", "of Yankton County students"): they
 /// share the office's stock quote, but are two statements, not reports of one.
 pub fn one_template(a: &Document, b: &Document) -> bool {
-    let issuer = super::topics::issuer;
+    let issuer = super::headlines::issuer;
     let same_office = matches!((issuer(a), issuer(b)), (Some(x), Some(y)) if x == y);
     same_office
         && compare_from(&words(a), &words(b), TEMPLATE_CONTAINMENT)

@@ -6,12 +6,14 @@ pub mod candidates;
 mod checks;
 pub mod copies;
 pub mod events;
+mod headlines;
 mod infer;
 pub mod manual;
 pub mod occasion;
 mod reports;
 pub mod stable_ids;
 mod topics;
+mod undated;
 pub mod unionfind;
 
 use crate::config::CrosslinkConfig;
@@ -149,10 +151,7 @@ impl Collection {
 /// Cross-links loaded documents into a collection.
 pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Collection {
     documents.sort_by(|a, b| a.source_path.cmp(&b.source_path));
-    let quote_links: Vec<Link> = quote_links(&documents, config)
-        .into_par_iter()
-        .filter(|((a, b), _)| !copies::one_template(&documents[*a], &documents[*b]))
-        .collect();
+    let quote_links = quote_links(&documents, config);
     let copy_links = copy_links(&documents, config);
     let occasion_links = if config.join_by_occasion {
         occasion::same_occasion_links(&documents)
@@ -253,7 +252,8 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
 }
 
 /// Links between reports that quote the same words: candidates from the phrases they
-/// quote (all of a full text's), each verified by aligning the quotes.
+/// quote (all of a full text's), each verified by aligning the quotes. Two releases of
+/// one template share their office's stock quote and are no reports of one speech.
 fn quote_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
     let window = config.report_window_days;
     let shingle_sets: Vec<Vec<u64>> = documents
@@ -272,6 +272,7 @@ fn quote_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
         .filter_map(|&((a, b), shared)| {
             reports::verify_pair(documents, a, b, shared, window).map(|link| ((a, b), link))
         })
+        .filter(|((a, b), _)| !copies::one_template(&documents[*a], &documents[*b]))
         .collect()
 }
 

@@ -9,43 +9,14 @@
 //! uses the phrase joins its only burst; where the phrase has several (an address given
 //! every year), it joins the one whose texts its words are clearly nearest, or none.
 
+use super::headlines::{issuer, lead_phrases, named_year, phrase_key};
+use super::undated::{place_by_words, weighted_bags};
 use super::SpeechGroup;
-use crate::load::data::entries;
-use crate::load::{Document, TitleFrom};
-use crate::text::{fnv1a, fold, FoldedWords, FNV_OFFSET};
+use crate::load::Document;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
-use std::collections::HashSet;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
+use std::collections::{BTreeMap, HashSet};
 
-/// Words that join a phrase's words and name nothing.
-static FUNCTION_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(include_str!("data/function_words.txt")));
-
-fn word_list(file: &'static str) -> HashSet<String> {
-    entries(file).map(fold).collect()
-}
-
-/// Words inside a name, which a phrase spans.
-static NAME_JOINERS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(include_str!("data/name_joiners.txt")));
-
-/// Words that say who issued a text or how ("Sen.", "today", "statement").
-static RELEASE_WORDS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(include_str!("data/release_words.txt")));
-
-/// Titles before a name: the name after one is a speaker's.
-static OFFICE_TITLES: LazyLock<HashSet<String>> =
-    LazyLock::new(|| word_list(include_str!("data/office_titles.txt")));
-
-/// Words after an office title that may be the holder's name.
-const NAME_WORDS: usize = 3;
-
-/// Words of the lead that stand for the headline of a text that has none.
-const MADE_HEADLINE_WORDS: usize = 30;
-/// Words of the lead read after the headline.
-const LEAD_WORDS: usize = 40;
 /// Dated uses of a phrase further apart than this are two bursts.
 const BURST_GAP_DAYS: i64 = 3;
 /// An event holds at least this many texts.
@@ -53,8 +24,6 @@ const MIN_UNITS: usize = 3;
 /// A burst holds at least this many times the uses the phrase's rate over the whole
 /// collection would put in its days.
 const MIN_RATE_RATIO: f64 = 8.0;
-/// The nearest burst's words must be this much nearer than the next one's.
-const MIN_MARGIN: f64 = 1.25;
 
 /// One event found from a phrase: its documents and why.
 #[derive(Debug, Clone)]
@@ -64,8 +33,8 @@ pub struct TopicEvent {
 }
 
 /// A text: a speech group's members, or one document alone.
-struct Unit {
-    members: Vec<usize>,
+pub(super) struct Unit {
+    pub(super) members: Vec<usize>,
     date: Option<NaiveDate>,
     /// The year its headline names, when it has no date.
     year: Option<i32>,
@@ -104,132 +73,6 @@ fn unit(documents: &[Document], members: Vec<usize>, date: Option<NaiveDate>) ->
         year,
         name,
     }
-}
-
-/// One word of a headline or lead, as phrases are made of them.
-#[derive(Debug, Clone, PartialEq)]
-enum Token {
-    /// A word that names something.
-    Content(String),
-    /// A word inside a name ("of", "the"): "State of the Union" is the phrase "state
-    /// union".
-    Joiner,
-    /// A word no phrase spans: a number, a name after an office title, a word of the
-    /// release ("statement", "today").
-    Gap,
-}
-
-/// Joiners a phrase may span.
-const MAX_JOINERS: usize = 2;
-
-/// The words of a headline and the start of its lead, folded, as tokens.
-/// The names after an office title are left out: a senator's name is in every release
-/// of the office, whatever happened.
-fn content_words(text: &str) -> Vec<Token> {
-    let words = FoldedWords::new(text);
-    let mut after_title = 0;
-    (0..words.len().min(LEAD_WORDS + 20))
-        .map(|i| words.word(i))
-        .map(|w| {
-            let joiner = FUNCTION_WORDS.contains(w);
-            // A name ends at the first word that says what its holder did ("Sen. Lott
-            // announces Katrina aid").
-            let ends_name = joiner || RELEASE_WORDS.contains(w);
-            let named = after_title > 0 && !ends_name;
-            after_title = if OFFICE_TITLES.contains(w) {
-                NAME_WORDS
-            } else if ends_name {
-                0
-            } else {
-                after_title.saturating_sub(1)
-            };
-            if joiner && NAME_JOINERS.contains(w) {
-                Token::Joiner
-            } else if joiner
-                || w.len() < 2
-                || named
-                || RELEASE_WORDS.contains(w)
-                || w.bytes().all(|b| b.is_ascii_digit())
-            {
-                Token::Gap
-            } else {
-                Token::Content(w.to_string())
-            }
-        })
-        .collect()
-}
-
-fn content_of(tokens: Vec<Token>) -> impl Iterator<Item = String> {
-    tokens.into_iter().filter_map(|t| match t {
-        Token::Content(w) => Some(w),
-        _ => None,
-    })
-}
-
-/// The phrases of a headline and lead, each marked when the headline has it.
-/// A headline that names the phrase in part ("Katrina disaster assistance", a lead on
-/// "Hurricane Katrina") counts as having it.
-fn lead_phrases(doc: &Document) -> Vec<(String, bool)> {
-    let lead = doc.paragraphs().next().unwrap_or_default();
-    // A title the loader made from the lead is no headline: the lead's start says what
-    // the text is about.
-    let headline = match doc.title_from {
-        TitleFrom::Source => doc.title.clone(),
-        TitleFrom::Made => lead
-            .split_whitespace()
-            .take(MADE_HEADLINE_WORDS)
-            .collect::<Vec<_>>()
-            .join(" "),
-    };
-    let title_words: HashSet<String> = content_of(content_words(&headline)).collect();
-    // No phrase runs from the title into the lead.
-    let mut tokens = content_words(&doc.title);
-    tokens.push(Token::Gap);
-    tokens.extend(content_words(lead));
-    let mut all: Vec<(String, bool)> = phrases(&tokens)
-        .into_iter()
-        .map(|p| {
-            let title = p.split(' ').any(|w| title_words.contains(w));
-            (p, title)
-        })
-        .collect();
-    all.dedup_by(|a, b| a.0 == b.0);
-    all
-}
-
-/// Two content words side by side, or with at most [`MAX_JOINERS`] joiners between, as
-/// one phrase.
-fn phrases(tokens: &[Token]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        let Token::Content(a) = token else { continue };
-        let next = tokens[i + 1..]
-            .iter()
-            .take(MAX_JOINERS + 1)
-            .find(|t| **t != Token::Joiner);
-        if let Some(Token::Content(b)) = next {
-            if a != b {
-                out.push(format!("{a} {b}"));
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// A year from 1900 to 2099 that a headline names ("2008 State of the Union"): a lead
-/// names the years of a life or a law as often as its own.
-fn named_year(doc: &Document) -> Option<i32> {
-    let words = FoldedWords::new(&doc.title);
-    (0..words.len().min(LEAD_WORDS))
-        .filter_map(|i| words.word(i).parse::<i32>().ok())
-        .find(|y| (1900..2100).contains(y))
-}
-
-/// A phrase's key in the index: its hash, so the index holds no string per use.
-fn phrase_key(phrase: &str) -> u64 {
-    fnv1a(phrase.as_bytes(), FNV_OFFSET)
 }
 
 /// Events found from phrases that burst, each at least `MIN_UNITS` texts.
@@ -438,8 +281,22 @@ fn bursts(
     }
     let issuer = |u: &usize| issuer(&documents[units[*u].members[0]]);
     place_by_words(&bags, &issuer, &mut members, by_words);
-    let when: Vec<String> = runs
-        .iter()
+    when(&runs, &years)
+        .into_iter()
+        .zip(members)
+        .filter(|(_, m)| {
+            m.len() >= MIN_UNITS && names_at_most_one(units, m) && !one_office(documents, units, m)
+        })
+        .map(|(when, mut m)| {
+            m.sort_unstable();
+            (m, when)
+        })
+        .collect()
+}
+
+/// When each burst was: its runs' days, then the years undated texts name.
+fn when(runs: &[Vec<(NaiveDate, usize)>], years: &[i32]) -> Vec<String> {
+    runs.iter()
         .map(|run| {
             let (first, last) = (run[0].0, run[run.len() - 1].0);
             if first == last {
@@ -449,16 +306,6 @@ fn bursts(
             }
         })
         .chain(years.iter().map(|y| format!("in texts that name {y}")))
-        .collect();
-    when.into_iter()
-        .zip(members)
-        .filter(|(_, m)| {
-            m.len() >= MIN_UNITS && names_at_most_one(units, m) && !one_office(documents, units, m)
-        })
-        .map(|(when, mut m)| {
-            m.sort_unstable();
-            (m, when)
-        })
         .collect()
 }
 
@@ -507,162 +354,6 @@ fn burst_by_year(units: &[Unit], run_years: &[i32], u: usize) -> Placed {
             _ => Placed::Nowhere,
         },
         _ => Placed::ByWords,
-    }
-}
-
-/// Who issued a text, as its headline says: the name after an office title ("Sen.
-/// Stabenow comments on ..."), else its publisher.
-pub(crate) fn issuer(doc: &Document) -> Option<String> {
-    let words = FoldedWords::new(&doc.title);
-    let from_title = (1..words.len())
-        .find(|&i| OFFICE_TITLES.contains(words.word(i - 1)))
-        .map(|i| words.word(i))
-        .filter(|w| !FUNCTION_WORDS.contains(*w) && !RELEASE_WORDS.contains(*w))
-        .map(str::to_string);
-    from_title.or_else(|| doc.publisher.as_deref().map(fold))
-}
-
-/// Places undated texts in the bursts whose texts their words are clearly nearest
-/// (mean cosine), the clearest first: each text placed joins its burst's words, so
-/// the texts of one year found early help place the rest. An office speaks once of
-/// each occurrence: a text never joins a burst that holds one by the same issuer (one
-/// senator's statements on two years' addresses are two years').
-fn place_by_words(
-    bags: &BTreeMap<usize, Bag>,
-    issuer: &dyn Fn(&usize) -> Option<String>,
-    members: &mut [Vec<usize>],
-    mut left: Vec<usize>,
-) {
-    let bag_of = |u: &usize| bags.get(u);
-    // sums[i][b]: the summed cosine of left[i] to burst b's members.
-    let mut sums: Vec<Vec<f64>> = left
-        .iter()
-        .map(|u| {
-            members
-                .iter()
-                .map(|ms| match bag_of(u) {
-                    Some(own) => ms.iter().filter_map(bag_of).map(|o| cosine(own, o)).sum(),
-                    None => 0.0,
-                })
-                .collect()
-        })
-        .collect();
-    let mut counts: Vec<usize> = members.iter().map(Vec::len).collect();
-    let mut issuers: Vec<HashSet<String>> = members
-        .iter()
-        .map(|ms| ms.iter().filter_map(issuer).collect())
-        .collect();
-    let mut left_issuers: Vec<Option<String>> = left.iter().map(issuer).collect();
-    loop {
-        let best = (0..left.len())
-            .filter_map(|i| {
-                let open: Vec<bool> = issuers
-                    .iter()
-                    .map(|taken| left_issuers[i].as_ref().is_none_or(|x| !taken.contains(x)))
-                    .collect();
-                clear_choice(&sums[i], &counts, &open).map(|(b, margin)| (margin, i, b))
-            })
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-        let Some((_, i, b)) = best else { break };
-        let placed = left.swap_remove(i);
-        sums.swap_remove(i);
-        if let Some(x) = left_issuers.swap_remove(i) {
-            issuers[b].insert(x);
-        }
-        members[b].push(placed);
-        counts[b] += 1;
-        if let Some(new) = bag_of(&placed) {
-            for (j, u) in left.iter().enumerate() {
-                if let Some(own) = bag_of(u) {
-                    sums[j][b] += cosine(own, new);
-                }
-            }
-        }
-    }
-}
-
-/// The burst a text's mean cosines clearly favour among those it may join, with how
-/// clearly (best over the next).
-fn clear_choice(sums: &[f64], counts: &[usize], open: &[bool]) -> Option<(usize, f64)> {
-    let mut means: Vec<(f64, usize)> = sums
-        .iter()
-        .zip(counts)
-        .enumerate()
-        .filter(|(b, _)| open[*b])
-        .map(|(b, (s, n))| (s / (*n).max(1) as f64, b))
-        .collect();
-    means.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let (best, second) = (means.first()?, means.get(1).map_or(0.0, |m| m.0));
-    let margin = if second > 0.0 {
-        best.0 / second
-    } else {
-        f64::MAX
-    };
-    (best.0 > 0.0 && margin >= MIN_MARGIN).then_some((best.1, margin))
-}
-
-/// A text's words with their weights, in a fixed order so sums over them are the same
-/// on every run.
-type Bag = BTreeMap<String, f64>;
-
-/// The words of a phrase's texts, each weighted by how few of those texts use it: the
-/// words they all share (the phrase's own, "president", "address") tell no two
-/// occurrences apart, the rarer ones ("second term", "final") do.
-fn weighted_bags(documents: &[Document], units: &[Unit], texts: &[usize]) -> BTreeMap<usize, Bag> {
-    let mut bags: BTreeMap<usize, Bag> = texts
-        .iter()
-        .map(|&u| (u, bag(&documents[units[u].members[0]])))
-        .collect();
-    let mut used_by: HashMap<String, usize> = HashMap::new();
-    for words in bags.values() {
-        for w in words.keys() {
-            *used_by.entry(w.clone()).or_default() += 1;
-        }
-    }
-    let n = bags.len() as f64;
-    for words in bags.values_mut() {
-        for (w, x) in words.iter_mut() {
-            let rarity = (n / used_by.get(w).copied().unwrap_or(1) as f64).ln();
-            *x = (1.0 + x.ln()) * rarity;
-        }
-    }
-    bags
-}
-
-/// A text's content words and how often it uses them. The words of its people's names
-/// are left out: one senator's releases of two years share them, whatever they are about.
-fn bag(doc: &Document) -> Bag {
-    let names: HashSet<String> = doc
-        .people
-        .iter()
-        .chain(&doc.speakers)
-        .flat_map(|n| {
-            FoldedWords::new(n)
-                .iter()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let mut out = Bag::new();
-    for paragraph in std::iter::once(doc.title.as_str()).chain(doc.paragraphs()) {
-        let words = FoldedWords::new(paragraph);
-        for w in words.iter() {
-            if w.len() >= 3 && !FUNCTION_WORDS.contains(w) && !names.contains(w) {
-                *out.entry(w.to_string()).or_default() += 1.0;
-            }
-        }
-    }
-    out
-}
-
-fn cosine(a: &Bag, b: &Bag) -> f64 {
-    let dot: f64 = a.iter().filter_map(|(w, x)| b.get(w).map(|y| x * y)).sum();
-    let norm = |v: &Bag| v.values().map(|x| x * x).sum::<f64>().sqrt();
-    let n = norm(a) * norm(b);
-    if n == 0.0 {
-        0.0
-    } else {
-        dot / n
     }
 }
 
@@ -729,41 +420,6 @@ mod tests {
             "{}",
             events[0].reason
         );
-    }
-
-    fn bag_of(words: &[&str]) -> Bag {
-        words.iter().map(|w| (w.to_string(), 1.0)).collect()
-    }
-
-    #[test]
-    fn an_undated_text_joins_the_nearest_year_its_office_has_not_spoken_of() {
-        // Bursts 0 (2005) and 1 (2008); text 2 reads like 2008, but its office's 2008
-        // statement is text 1, so it is the 2005 one; text 3 is clearly 2008.
-        let bags: BTreeMap<usize, Bag> = [
-            (0, bag_of(&["second", "term", "social", "security"])),
-            (1, bag_of(&["final", "economy", "stimulus", "michigan"])),
-            (2, bag_of(&["final", "michigan", "security"])),
-            (3, bag_of(&["final", "economy", "stimulus"])),
-        ]
-        .into_iter()
-        .collect();
-        let issuer = |u: &usize| Some(["reyes", "walsh", "walsh", "lund"][*u].to_string());
-        let mut members = vec![vec![0], vec![1]];
-        place_by_words(&bags, &issuer, &mut members, vec![2, 3]);
-        assert_eq!(members, vec![vec![0, 2], vec![1, 3]]);
-    }
-
-    #[test]
-    fn the_name_after_an_office_title_ends_where_the_headline_says_what_was_done() {
-        let words = content_of(content_words(
-            "Sen. Lott announces Katrina disaster assistance",
-        ));
-        assert_eq!(
-            words.collect::<Vec<_>>(),
-            vec!["katrina", "disaster", "assistance"]
-        );
-        let tokens = content_words("Statement on the State of the Union address");
-        assert!(phrases(&tokens).contains(&"state union".to_string()));
     }
 
     #[test]

@@ -228,29 +228,7 @@ pub fn render_site(
             .as_bytes(),
     )?;
 
-    let mut documents = staging.create("api/documents.json")?;
-    api::write_documents_json(&site, collection, documents.writer()).map_err(|source| {
-        RenderError::Json {
-            what: "api/documents.json",
-            source,
-        }
-    })?;
-    documents.finish()?;
-    let mut groups = staging.create("api/groups.json")?;
-    api::write_groups_json(&site, collection, groups.writer()).map_err(|source| {
-        RenderError::Json {
-            what: "api/groups.json",
-            source,
-        }
-    })?;
-    groups.finish()?;
-    let ledger = crate::crosslink::stable_ids::IdLedger::of(collection);
-    let mut ids = staging.create(crate::crosslink::stable_ids::LEDGER_PATH)?;
-    serde_json::to_writer(ids.writer(), &ledger).map_err(|source| RenderError::Json {
-        what: crate::crosslink::stable_ids::LEDGER_PATH,
-        source,
-    })?;
-    ids.finish()?;
+    write_api(&site, collection, staging)?;
 
     let mut files = 0;
     for (name, text) in BUILTIN_STATIC {
@@ -270,4 +248,36 @@ pub fn render_site(
         pages,
         files: pages + 3 + files,
     })
+}
+
+/// The JSON API: every document, the groups and events, and the ids the next build keeps.
+fn write_api(
+    site: &SiteContext,
+    collection: &Collection,
+    staging: &Staging,
+) -> Result<(), RenderError> {
+    let mut documents = staging.create("api/documents.json")?;
+    api::write_documents_json(site, collection, documents.writer()).map_err(|source| {
+        RenderError::Json {
+            what: "api/documents.json",
+            source,
+        }
+    })?;
+    documents.finish()?;
+    let mut groups = staging.create("api/groups.json")?;
+    api::write_groups_json(site, collection, groups.writer()).map_err(|source| {
+        RenderError::Json {
+            what: "api/groups.json",
+            source,
+        }
+    })?;
+    groups.finish()?;
+    let ledger = crate::crosslink::stable_ids::IdLedger::of(collection);
+    let mut ids = staging.create(crate::crosslink::stable_ids::LEDGER_PATH)?;
+    serde_json::to_writer(ids.writer(), &ledger).map_err(|source| RenderError::Json {
+        what: crate::crosslink::stable_ids::LEDGER_PATH,
+        source,
+    })?;
+    ids.finish()?;
+    Ok(())
 }
