@@ -42,6 +42,13 @@ pub(super) struct Unit {
     name: Option<String>,
 }
 
+impl Unit {
+    /// Whether the text places a burst in time: it is dated, or its headline names a year.
+    fn anchors(&self) -> bool {
+        self.date.is_some() || self.year.is_some()
+    }
+}
+
 fn units(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Unit> {
     let mut grouped = vec![false; documents.len()];
     let mut out: Vec<Unit> = Vec::new();
@@ -162,7 +169,10 @@ fn merge(found: Vec<(usize, Vec<usize>, String, String)>, units: &[Unit]) -> Vec
             .collect();
         let e = match joins {
             Some(e) => e,
-            None if free.len() >= MIN_UNITS => {
+            // A new event needs a text of its own that is dated or names its year:
+            // undated texts joined a burst for its dated run, and once others have taken
+            // that, nothing holds them.
+            None if free.len() >= MIN_UNITS && free.iter().any(|&u| units[u].anchors()) => {
                 events.push((
                     Vec::new(),
                     format!(
