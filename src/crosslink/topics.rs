@@ -433,6 +433,39 @@ mod tests {
     }
 
     #[test]
+    fn undated_texts_whose_dated_one_another_event_took_make_no_event() {
+        let day = NaiveDate::from_ymd_opt(2008, 1, 11);
+        let unit = |i: usize, date: Option<NaiveDate>| Unit {
+            members: vec![i],
+            date,
+            year: None,
+            name: None,
+        };
+        let units: Vec<Unit> = (0..7)
+            .map(|i| unit(i, if i < 3 { day } else { None }))
+            .collect();
+        // The rarer phrase takes the three dated texts; the other burst holds one of them
+        // and four undated ones, which are left alone.
+        let found = vec![
+            (
+                3,
+                vec![0, 1, 2],
+                "honor roll".to_string(),
+                "on 2008-01-11".to_string(),
+            ),
+            (
+                5,
+                vec![2, 3, 4, 5, 6],
+                "national honor".to_string(),
+                "on 2008-01-11".to_string(),
+            ),
+        ];
+        let events = merge(found, &units);
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].members, vec![0, 1, 2]);
+    }
+
+    #[test]
     fn a_phrase_used_now_and_then_makes_no_event() {
         let docs = vec![
             release(
