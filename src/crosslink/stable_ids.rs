@@ -86,17 +86,11 @@ pub fn read_ledger(output: &Path) -> (IdLedger, Option<Diagnostic>) {
 /// Gives the collection's groups and events the ids the ledger's build gave most of
 /// their members.
 pub fn keep_ids(collection: &mut Collection, ledger: &IdLedger) {
-    let doc_id = |m: usize| collection.documents[m].id.0.as_str();
-    let group_claims: Vec<Vec<&String>> = collection
-        .speech_groups
-        .iter()
-        .map(|g| {
-            g.members
-                .iter()
-                .filter_map(|&m| ledger.speech_groups.get(doc_id(m)))
-                .collect()
-        })
-        .collect();
+    let group_claims = claims(
+        collection,
+        collection.speech_groups.iter().map(|g| &g.members[..]),
+        &ledger.speech_groups,
+    );
     let fresh: Vec<String> = collection
         .speech_groups
         .iter()
@@ -110,16 +104,11 @@ pub fn keep_ids(collection: &mut Collection, ledger: &IdLedger) {
             group.id = GroupId(id);
         }
     }
-    let event_claims: Vec<Vec<&EventIds>> = collection
-        .events
-        .iter()
-        .map(|e| {
-            e.members
-                .iter()
-                .filter_map(|&m| ledger.events.get(doc_id(m)))
-                .collect()
-        })
-        .collect();
+    let event_claims = claims(
+        collection,
+        collection.events.iter().map(|e| &e.members[..]),
+        &ledger.events,
+    );
     let fresh: Vec<EventIds> = collection
         .events
         .iter()
@@ -141,6 +130,22 @@ pub fn keep_ids(collection: &mut Collection, ledger: &IdLedger) {
             }
         }
     }
+}
+
+/// For each item (its members), the names the ledger gives its members.
+fn claims<'a, N>(
+    collection: &Collection,
+    items: impl Iterator<Item = &'a [usize]>,
+    recorded: &'a BTreeMap<String, N>,
+) -> Vec<Vec<&'a N>> {
+    items
+        .map(|members| {
+            members
+                .iter()
+                .filter_map(|&m| recorded.get(&collection.documents[m].id.0))
+                .collect()
+        })
+        .collect()
 }
 
 /// Something that names a page: an id, or an event's id and slug.

@@ -104,6 +104,14 @@ pub fn event_path(event: &Event) -> String {
     format!("events/{}/", event.slug)
 }
 
+/// A link to an event's page, under its name.
+pub fn event_link(site: &SiteContext, event: &Event) -> LinkView {
+    LinkView {
+        title: event.name.clone(),
+        url: site.url(&event_path(event)),
+    }
+}
+
 fn excerpt(doc: &Document, max_chars: usize) -> String {
     let first = doc.lede();
     if first.chars().count() <= max_chars {
@@ -334,10 +342,7 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
             url: site.url(&speech_path(g)),
         }),
         same_speech: group.map(|g| others(&g.members)).unwrap_or_default(),
-        event: event.map(|e| LinkView {
-            title: e.name.clone(),
-            url: site.url(&event_path(e)),
-        }),
+        event: event.map(|e| event_link(site, e)),
         same_event: event
             .map(|e| {
                 others(&e.members)
@@ -488,10 +493,7 @@ pub fn latest_events(site: &SiteContext, collection: &Collection, count: usize) 
     events
         .into_iter()
         .take(count)
-        .map(|e| LinkView {
-            title: e.name.clone(),
-            url: site.url(&event_path(e)),
-        })
+        .map(|e| event_link(site, e))
         .collect()
 }
 

@@ -256,28 +256,26 @@ fn write_api(
     collection: &Collection,
     staging: &Staging,
 ) -> Result<(), RenderError> {
-    let mut documents = staging.create("api/documents.json")?;
-    api::write_documents_json(site, collection, documents.writer()).map_err(|source| {
-        RenderError::Json {
-            what: "api/documents.json",
-            source,
-        }
+    write_json(staging, "api/documents.json", |w| {
+        api::write_documents_json(site, collection, w)
     })?;
-    documents.finish()?;
-    let mut groups = staging.create("api/groups.json")?;
-    api::write_groups_json(site, collection, groups.writer()).map_err(|source| {
-        RenderError::Json {
-            what: "api/groups.json",
-            source,
-        }
+    write_json(staging, "api/groups.json", |w| {
+        api::write_groups_json(site, collection, w)
     })?;
-    groups.finish()?;
     let ledger = crate::crosslink::stable_ids::IdLedger::of(collection);
-    let mut ids = staging.create(crate::crosslink::stable_ids::LEDGER_PATH)?;
-    serde_json::to_writer(ids.writer(), &ledger).map_err(|source| RenderError::Json {
-        what: crate::crosslink::stable_ids::LEDGER_PATH,
-        source,
-    })?;
-    ids.finish()?;
+    write_json(staging, crate::crosslink::stable_ids::LEDGER_PATH, |w| {
+        serde_json::to_writer(w, &ledger)
+    })
+}
+
+/// Writes one JSON file of the API through `write`.
+fn write_json(
+    staging: &Staging,
+    what: &'static str,
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), serde_json::Error>,
+) -> Result<(), RenderError> {
+    let mut file = staging.create(what)?;
+    write(file.writer()).map_err(|source| RenderError::Json { what, source })?;
+    file.finish()?;
     Ok(())
 }

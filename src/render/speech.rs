@@ -2,7 +2,7 @@
 //! several times and reported by no one, that text once and where it was issued.
 
 use super::context::{
-    article_path, event_path, quotes, speech_path, summary, DocumentSummary, LinkView, PageMeta,
+    article_path, event_link, quotes, speech_path, summary, DocumentSummary, LinkView, PageMeta,
     QuoteView, SiteContext,
 };
 use crate::crosslink::{Collection, LinkKind, SpeechGroup, Verdict};
@@ -159,10 +159,7 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
         quote_count: verified + variants + not_found + unchecked,
         reports,
         evidence: evidence(site, collection, group),
-        event: event.map(|e| LinkView {
-            title: e.name.clone(),
-            url: site.url(&event_path(e)),
-        }),
+        event: event.map(|e| event_link(site, e)),
     }
 }
 
