@@ -174,6 +174,19 @@ impl FoldedWords {
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.spans.len()).map(|i| self.word(i))
     }
+
+    /// What stands between the `i`th word and the one before it (spaces, punctuation).
+    pub fn before(&self, i: usize) -> &str {
+        let end = self
+            .spans
+            .get(i)
+            .map_or(self.folded.len(), |s| s.0 as usize);
+        let start = i
+            .checked_sub(1)
+            .and_then(|p| self.spans.get(p))
+            .map_or(0, |s| s.1 as usize);
+        self.folded.get(start..end).unwrap_or("")
+    }
 }
 
 fn span(start: usize, end: usize) -> (u32, u32) {

@@ -47,6 +47,9 @@ enum Token {
     Gap,
 }
 
+/// Marks after which a name does not go on.
+const CLAUSE_MARKS: &[char] = &[':', ';', ',', '(', '"', '\u{201c}', '!', '?'];
+
 /// Joiners a phrase may span.
 const MAX_JOINERS: usize = 2;
 
@@ -57,11 +60,15 @@ fn content_words(text: &str) -> Vec<Token> {
     let words = FoldedWords::new(text);
     let mut after_title = 0;
     (0..words.len().min(LEAD_WORDS + 20))
-        .map(|i| words.word(i))
-        .map(|w| {
-            let joiner = FUNCTION_WORDS.contains(w);
+        .map(|i| {
+            let w = words.word(i);
             // A name ends at the first word that says what its holder did ("Sen. Lott
-            // announces Katrina aid").
+            // announces Katrina aid"), or at a mark that ends a clause ("Sen. Byrd: Pope
+            // was ...").
+            if words.before(i).contains(CLAUSE_MARKS) {
+                after_title = 0;
+            }
+            let joiner = FUNCTION_WORDS.contains(w);
             let ends_name = joiner || RELEASE_WORDS.contains(w);
             let named = after_title > 0 && !ends_name;
             after_title = if OFFICE_TITLES.contains(w) {
@@ -185,6 +192,8 @@ mod tests {
             words.collect::<Vec<_>>(),
             vec!["katrina", "disaster", "assistance"]
         );
+        let words = content_of(content_words("Sen. Byrd: Pope was a voice for freedom"));
+        assert_eq!(words.collect::<Vec<_>>(), vec!["pope", "voice", "freedom"]);
         let tokens = content_words("Statement on the State of the Union address");
         assert!(phrases(&tokens).contains(&"state union".to_string()));
     }

@@ -10,12 +10,13 @@
 //! every year), it joins the one whose texts its words are clearly nearest, or none.
 
 use super::headlines::{issuer, lead_phrases, named_year, phrase_key};
-use super::undated::{place_by_words, weighted_bags};
+use super::undated::{place_by_words, weighted_bags, Rarity};
 use super::SpeechGroup;
 use crate::load::Document;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// Dated uses of a phrase further apart than this are two bursts.
 const BURST_GAP_DAYS: i64 = 3;
@@ -106,12 +107,15 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
     // A phrase in a tenth of the texts is the collection's vocabulary, not an event's.
     let max_units = (units.len() / 10).max(MIN_UNITS * 4);
     let units = &units;
+    // Counted once, by the first phrase whose undated texts need it.
+    let rarity = OnceLock::new();
+    let rarity = &rarity;
     let mut found: Vec<(usize, Vec<usize>, String, String)> = uses
         .par_chunk_by(|a, b| a.0 == b.0)
         .filter(|us| (MIN_UNITS..=max_units).contains(&us.len()))
         .flat_map_iter(|us| {
             let texts: Vec<(usize, bool)> = us.iter().map(|&(_, u, t)| (u as usize, t)).collect();
-            let found = bursts(documents, units, &texts, span_days);
+            let found = bursts(documents, units, &texts, span_days, rarity);
             // The phrase itself, read again from its first text, only for the few
             // phrases that burst.
             let phrase = if found.is_empty() {
@@ -213,6 +217,7 @@ fn bursts(
     units: &[Unit],
     uses: &[(usize, bool)],
     span_days: i64,
+    rarity: &OnceLock<Rarity>,
 ) -> Vec<(Vec<usize>, String)> {
     // An undated text only counts where its headline has the phrase: a lead names the
     // speaker and much else, a headline what the text is about.
@@ -277,7 +282,12 @@ fn bursts(
         .collect();
     // The words of each burst's texts, read once for all the undated texts to place.
     let bags = if run_years.len() > 1 && !undated.is_empty() {
-        weighted_bags(documents, units, &with_phrase)
+        weighted_bags(
+            documents,
+            units,
+            &with_phrase,
+            rarity.get_or_init(|| Rarity::of(documents)),
+        )
     } else {
         BTreeMap::new()
     };

@@ -1,105 +1,211 @@
 //! Undated texts of a recurring occasion (an address given every year): which year's
-//! burst each belongs to, told by its words and by who issued it.
+//! burst each belongs to, told by its words, the texts of the same year around it, and
+//! who issued it.
 
 use super::headlines::FUNCTION_WORDS;
 use super::topics::Unit;
 use crate::load::Document;
 use crate::text::FoldedWords;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// The nearest burst's words must be this much nearer than the next one's.
+/// A text joins a burst only where its words are this much nearer to it than to any
+/// other burst it may join.
 const MIN_MARGIN: f64 = 1.25;
 
-/// Places undated texts in the bursts whose texts their words are clearly nearest
-/// (mean cosine), the clearest first: each text placed joins its burst's words, so
-/// the texts of one year found early help place the rest. An office speaks once of
-/// each occurrence: a text never joins a burst that holds one by the same issuer (one
-/// senator's statements on two years' addresses are two years').
+/// Beyond this many undated texts of one phrase, none is placed by its words: the
+/// grouping compares every pair, and a phrase with so many undated uses in several
+/// years is the collection's vocabulary rather than one occurrence's.
+const MAX_TO_PLACE: usize = 500;
+
+/// At most this many texts, evenly spread over the collection, count how rare each word
+/// is: the weights they give differ from the whole collection's only for words so rare
+/// that they stay the rarest either way.
+const RARITY_SAMPLE: usize = 20_000;
+
+/// How many texts of the collection use each word.
+pub(super) struct Rarity {
+    used_by: HashMap<String, u32>,
+    texts: usize,
+}
+
+impl Rarity {
+    pub(super) fn of(documents: &[Document]) -> Rarity {
+        let step = documents.len().div_ceil(RARITY_SAMPLE).max(1);
+        let sample: Vec<&Document> = documents.iter().step_by(step).collect();
+        // One thread counts: this runs inside the phrases' parallel loop, where a
+        // nested parallel count could be asked for again by the same worker.
+        let mut used_by: HashMap<String, u32> = HashMap::new();
+        for doc in &sample {
+            let words: BTreeSet<String> = content_words(doc).collect();
+            for w in words {
+                *used_by.entry(w).or_default() += 1;
+            }
+        }
+        Rarity {
+            used_by,
+            texts: sample.len(),
+        }
+    }
+
+    fn weight(&self, word: &str) -> f64 {
+        let used_by = self.used_by.get(word).copied().unwrap_or(0);
+        ((self.texts + 1) as f64 / (used_by + 1) as f64).ln()
+    }
+}
+
+/// Groups undated texts of a recurring occasion with each other and with the bursts,
+/// the nearest first (mean cosine of their texts' words): the texts of one year talk of
+/// one year's matters, so they find each other even where each alone is nearly as near
+/// to another year's single dated text. A group joins a burst only when clearly nearer
+/// to it than to any other; what joins no burst stays out. An office speaks once of each
+/// occurrence: two texts by one issuer never share a group (one senator's statements on
+/// two years' addresses are two years').
 pub(super) fn place_by_words(
     bags: &BTreeMap<usize, Bag>,
     issuer: &dyn Fn(&usize) -> Option<String>,
     members: &mut [Vec<usize>],
-    mut left: Vec<usize>,
+    left: Vec<usize>,
 ) {
-    let bag_of = |u: &usize| bags.get(u);
-    // sums[i][b]: the summed cosine of left[i] to burst b's members.
-    let mut sums: Vec<Vec<f64>> = left
+    if left.is_empty() || left.len() > MAX_TO_PLACE {
+        return;
+    }
+    let mut groups: Vec<Group> = members
         .iter()
-        .map(|u| {
-            members
-                .iter()
-                .map(|ms| match bag_of(u) {
-                    Some(own) => ms.iter().filter_map(bag_of).map(|o| cosine(own, o)).sum(),
-                    None => 0.0,
-                })
-                .collect()
-        })
+        .enumerate()
+        .map(|(b, ms)| Group::new(ms.clone(), Some(b), issuer))
+        .chain(left.iter().map(|&u| Group::new(vec![u], None, issuer)))
         .collect();
-    let mut counts: Vec<usize> = members.iter().map(Vec::len).collect();
-    let mut issuers: Vec<HashSet<String>> = members
-        .iter()
-        .map(|ms| ms.iter().filter_map(issuer).collect())
-        .collect();
-    let mut left_issuers: Vec<Option<String>> = left.iter().map(issuer).collect();
-    loop {
-        let best = (0..left.len())
-            .filter_map(|i| {
-                let open: Vec<bool> = issuers
-                    .iter()
-                    .map(|taken| left_issuers[i].as_ref().is_none_or(|x| !taken.contains(x)))
-                    .collect();
-                clear_choice(&sums[i], &counts, &open).map(|(b, margin)| (margin, i, b))
-            })
-            .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-        let Some((_, i, b)) = best else { break };
-        let placed = left.swap_remove(i);
-        sums.swap_remove(i);
-        if let Some(x) = left_issuers.swap_remove(i) {
-            issuers[b].insert(x);
-        }
-        members[b].push(placed);
-        counts[b] += 1;
-        if let Some(new) = bag_of(&placed) {
-            for (j, u) in left.iter().enumerate() {
-                if let Some(own) = bag_of(u) {
-                    sums[j][b] += cosine(own, new);
-                }
+    let mut sums = pair_sums(bags, &groups);
+    while let Some((a, b)) = nearest_pair(&groups, &sums) {
+        let (keep, gone) = if groups[b].burst.is_some() {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let moved = std::mem::take(&mut groups[gone].texts);
+        let moved_issuers = std::mem::take(&mut groups[gone].issuers);
+        groups[keep].texts.extend(moved);
+        groups[keep].issuers.extend(moved_issuers);
+        groups[gone].live = false;
+        // The merged group's sums are its two parts' added; the rows of groups gone are
+        // never read again.
+        let gone_sums = std::mem::take(&mut sums[gone]);
+        for (k, add) in gone_sums.into_iter().enumerate() {
+            if groups[k].live {
+                sums[keep][k] += add;
+                sums[k][keep] = sums[keep][k];
             }
+        }
+    }
+    for g in groups {
+        if let Some(b) = g.burst {
+            members[b] = g.texts;
         }
     }
 }
 
-/// The burst a text's mean cosines clearly favour among those it may join, with how
-/// clearly (best over the next).
-fn clear_choice(sums: &[f64], counts: &[usize], open: &[bool]) -> Option<(usize, f64)> {
-    let mut means: Vec<(f64, usize)> = sums
-        .iter()
-        .zip(counts)
-        .enumerate()
-        .filter(|(b, _)| open[*b])
-        .map(|(b, (s, n))| (s / (*n).max(1) as f64, b))
-        .collect();
-    means.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let (best, second) = (means.first()?, means.get(1).map_or(0.0, |m| m.0));
-    let margin = if second > 0.0 {
-        best.0 / second
-    } else {
-        f64::MAX
+/// Texts grouped together: a burst and the texts placed in it, or undated texts only.
+struct Group {
+    texts: Vec<usize>,
+    burst: Option<usize>,
+    issuers: BTreeSet<String>,
+    live: bool,
+}
+
+impl Group {
+    fn new(
+        texts: Vec<usize>,
+        burst: Option<usize>,
+        issuer: &dyn Fn(&usize) -> Option<String>,
+    ) -> Group {
+        let issuers = texts.iter().filter_map(issuer).collect();
+        Group {
+            texts,
+            burst,
+            issuers,
+            live: true,
+        }
+    }
+
+    fn may_join(&self, other: &Group) -> bool {
+        self.live
+            && other.live
+            && (self.burst.is_none() || other.burst.is_none())
+            && self.issuers.is_disjoint(&other.issuers)
+    }
+}
+
+/// sums[a][b]: the summed cosine of group a's texts to group b's.
+fn pair_sums(bags: &BTreeMap<usize, Bag>, groups: &[Group]) -> Vec<Vec<f64>> {
+    let mut sums = vec![vec![0.0; groups.len()]; groups.len()];
+    for a in 0..groups.len() {
+        for b in a + 1..groups.len() {
+            if groups[a].burst.is_some() && groups[b].burst.is_some() {
+                continue;
+            }
+            let sum: f64 = groups[a]
+                .texts
+                .iter()
+                .flat_map(|x| groups[b].texts.iter().map(move |y| (x, y)))
+                .filter_map(|(x, y)| Some(cosine(bags.get(x)?, bags.get(y)?)))
+                .sum();
+            sums[a][b] = sum;
+            sums[b][a] = sum;
+        }
+    }
+    sums
+}
+
+/// The two groups nearest each other that may join, where a group without a burst
+/// joins one only if clearly nearer to it than to every other burst it may join.
+fn nearest_pair(groups: &[Group], sums: &[Vec<f64>]) -> Option<(usize, usize)> {
+    let mean = |a: usize, b: usize| {
+        sums[a][b] / (groups[a].texts.len() * groups[b].texts.len()).max(1) as f64
     };
-    (best.0 > 0.0 && margin >= MIN_MARGIN).then_some((best.1, margin))
+    let clear = |free: usize, burst: usize| {
+        let next = (0..groups.len())
+            .filter(|&o| {
+                o != burst && groups[o].burst.is_some() && groups[free].may_join(&groups[o])
+            })
+            .map(|o| mean(free, o))
+            .fold(0.0, f64::max);
+        mean(free, burst) >= MIN_MARGIN * next
+    };
+    let mut best: Option<(f64, usize, usize)> = None;
+    for a in 0..groups.len() {
+        for b in a + 1..groups.len() {
+            if !groups[a].may_join(&groups[b]) {
+                continue;
+            }
+            let m = mean(a, b);
+            let allowed = m > 0.0
+                && match (groups[a].burst, groups[b].burst) {
+                    (Some(_), None) => clear(b, a),
+                    (None, Some(_)) => clear(a, b),
+                    _ => true,
+                };
+            if allowed && best.is_none_or(|(x, _, _)| m > x) {
+                best = Some((m, a, b));
+            }
+        }
+    }
+    best.map(|(_, a, b)| (a, b))
 }
 
 /// A text's words with their weights, in a fixed order so sums over them are the same
 /// on every run.
 pub(super) type Bag = BTreeMap<String, f64>;
 
-/// The words of a phrase's texts, each weighted by how few of those texts use it: the
-/// words they all share (the phrase's own, "president", "address") tell no two
-/// occurrences apart, the rarer ones ("second term", "final") do.
+/// The words of a phrase's texts, each weighted by how few texts of the collection use
+/// it: words every text uses ("president", "today") tell no two occurrences apart, a
+/// year's own matters ("social security", "stimulus") do. Words that most of the
+/// phrase's texts use ("union", "address") are the occasion's, shared by every year, and
+/// are left out.
 pub(super) fn weighted_bags(
     documents: &[Document],
     units: &[Unit],
     texts: &[usize],
+    rarity: &Rarity,
 ) -> BTreeMap<usize, Bag> {
     let mut bags: BTreeMap<usize, Bag> = texts
         .iter()
@@ -111,11 +217,15 @@ pub(super) fn weighted_bags(
             *used_by.entry(w.clone()).or_default() += 1;
         }
     }
-    let n = bags.len() as f64;
+    let occasion_words: HashSet<String> = used_by
+        .into_iter()
+        .filter(|(_, n)| 2 * n > bags.len())
+        .map(|(w, _)| w)
+        .collect();
     for words in bags.values_mut() {
+        words.retain(|w, _| !occasion_words.contains(w));
         for (w, x) in words.iter_mut() {
-            let rarity = (n / used_by.get(w).copied().unwrap_or(1) as f64).ln();
-            *x = (1.0 + x.ln()) * rarity;
+            *x = (1.0 + x.ln()) * rarity.weight(w);
         }
     }
     bags
@@ -136,15 +246,24 @@ fn bag(doc: &Document) -> Bag {
         })
         .collect();
     let mut out = Bag::new();
-    for paragraph in std::iter::once(doc.title.as_str()).chain(doc.paragraphs()) {
-        let words = FoldedWords::new(paragraph);
-        for w in words.iter() {
-            if w.len() >= 3 && !FUNCTION_WORDS.contains(w) && !names.contains(w) {
-                *out.entry(w.to_string()).or_default() += 1.0;
-            }
-        }
+    for w in content_words(doc).filter(|w| !names.contains(w)) {
+        *out.entry(w).or_default() += 1.0;
     }
     out
+}
+
+/// The words of a text's headline and paragraphs that may say what it is about.
+fn content_words(doc: &Document) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(doc.title.as_str())
+        .chain(doc.paragraphs())
+        .flat_map(|paragraph| {
+            let words = FoldedWords::new(paragraph);
+            words
+                .iter()
+                .filter(|w| w.len() >= 3 && !FUNCTION_WORDS.contains(*w))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
 }
 
 fn cosine(a: &Bag, b: &Bag) -> f64 {
@@ -182,5 +301,38 @@ mod tests {
         let mut members = vec![vec![0], vec![1]];
         place_by_words(&bags, &issuer, &mut members, vec![2, 3]);
         assert_eq!(members, vec![vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
+    fn a_text_as_near_to_two_years_joins_neither() {
+        let bags: BTreeMap<usize, Bag> = [
+            (0, bag_of(&["social", "security", "elections"])),
+            (1, bag_of(&["stimulus", "economy", "surge"])),
+            (2, bag_of(&["elections", "surge", "veto"])),
+        ]
+        .into_iter()
+        .collect();
+        let issuer = |u: &usize| Some(["reyes", "walsh", "ortiz"][*u].to_string());
+        let mut members = vec![vec![0], vec![1]];
+        place_by_words(&bags, &issuer, &mut members, vec![2]);
+        assert_eq!(members, vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn texts_of_one_year_find_each_other() {
+        // Text 3 shares nothing with either year's dated text, but its talk of private
+        // accounts is text 2's, and text 2 is 2005's.
+        let bags: BTreeMap<usize, Bag> = [
+            (0, bag_of(&["social", "security", "elections"])),
+            (1, bag_of(&["stimulus", "economy", "surge"])),
+            (2, bag_of(&["privatize", "accounts", "social"])),
+            (3, bag_of(&["privatize", "accounts", "mortgage"])),
+        ]
+        .into_iter()
+        .collect();
+        let issuer = |u: &usize| Some(["reyes", "walsh", "lund", "hale"][*u].to_string());
+        let mut members = vec![vec![0], vec![1]];
+        place_by_words(&bags, &issuer, &mut members, vec![2, 3]);
+        assert_eq!(members, vec![vec![0, 2, 3], vec![1]]);
     }
 }
