@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 /// Genocide Prevention", "High-level Conference on Health Solidarity 12").
 static EVENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:Conference|Summit|Meeting|Forum|Session|Symposium|Congress|Dialogue|Workshop|Ceremony|Commemoration|Assembly)(?:\s+(?:on|of|for|to|against)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:(?:and|of|on|for|the)\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+))*)?",
+        r"(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:Conference|Summit|Meeting|Forum|Session|Symposium|Congress|Dialogue|Workshop|Ceremony|Commemoration|Assembly)\b(?:\s+(?:on|of|for|to|against)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:(?:and|of|on|for|the)\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+))*)?",
     )
 });
 
@@ -49,5 +49,11 @@ mod tests {
                 "Forum on Water"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_that_merely_begins_with_an_event_noun_names_no_event() {
+        let paragraphs = ["Sen. Jeff Sessions spoke at the Alabama Farmers Federation."];
+        assert!(event_names(&paragraphs).is_empty());
     }
 }
