@@ -13,9 +13,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 const MIN_MARGIN: f64 = 1.25;
 
 /// Beyond this many undated texts of one phrase, none is placed by its words: the
-/// grouping compares every pair, and a phrase with so many undated uses in several
+/// grouping compares every pair at each step, and a phrase with so many undated uses in several
 /// years is the collection's vocabulary rather than one occurrence's.
-const MAX_TO_PLACE: usize = 500;
+const MAX_TO_PLACE: usize = 200;
 
 /// At most this many texts, evenly spread over the collection, count how rare each word
 /// is: the weights they give differ from the whole collection's only for words so rare
