@@ -16,7 +16,7 @@ static EVENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// Names of conferences, meetings and summits, in order of first mention.
 pub(crate) fn event_names(paragraphs: &[&str]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for paragraph in paragraphs {
+    for paragraph in paragraphs.iter().filter(|p| !title_case(p)) {
         for m in EVENT_NAME.find_iter(paragraph) {
             let name = m.as_str().trim();
             let name = name.trim_start_matches("The ").trim();
@@ -30,6 +30,25 @@ pub(crate) fn event_names(paragraphs: &[&str]) -> Vec<String> {
         }
     }
     names
+}
+
+/// Whether nearly every word of a text is capitalised, "of" and "for" too (a Title Case
+/// or ALL CAPS headline): there capitals mark no name, and any run of words around
+/// "Meeting" would read as one ("Emanuel Illinois Members Ask For Meeting").
+fn title_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 5 && capitalised * 10 >= words.len() * 9
 }
 
 #[cfg(test)]
@@ -54,6 +73,15 @@ mod tests {
     #[test]
     fn a_name_that_merely_begins_with_an_event_noun_names_no_event() {
         let paragraphs = ["Sen. Jeff Sessions spoke at the Alabama Farmers Federation."];
+        assert!(event_names(&paragraphs).is_empty());
+    }
+
+    #[test]
+    fn a_title_case_headline_names_no_event() {
+        let paragraphs = [
+            "Emanuel, Illinois Members Ask For Meeting With Federal Aviation Officials",
+            "The members asked for a meeting with the agency.",
+        ];
         assert!(event_names(&paragraphs).is_empty());
     }
 }
