@@ -36,7 +36,7 @@ impl Rarity {
         // nested parallel count could be asked for again by the same worker.
         let mut used_by: HashMap<String, u32> = HashMap::new();
         for doc in &sample {
-            let words: BTreeSet<String> = content_words(doc).collect();
+            let words: BTreeSet<String> = topic_words(doc).collect();
             for w in words {
                 *used_by.entry(w).or_default() += 1;
             }
@@ -246,14 +246,14 @@ fn bag(doc: &Document) -> Bag {
         })
         .collect();
     let mut out = Bag::new();
-    for w in content_words(doc).filter(|w| !names.contains(w)) {
+    for w in topic_words(doc).filter(|w| !names.contains(w)) {
         *out.entry(w).or_default() += 1.0;
     }
     out
 }
 
 /// The words of a text's headline and paragraphs that may say what it is about.
-fn content_words(doc: &Document) -> impl Iterator<Item = String> + '_ {
+fn topic_words(doc: &Document) -> impl Iterator<Item = String> + '_ {
     std::iter::once(doc.title.as_str())
         .chain(doc.paragraphs())
         .flat_map(|paragraph| {
