@@ -3,26 +3,16 @@
 
 use super::unionfind::UnionFind;
 use super::{Event, SpeechGroup};
-use crate::load::pattern::compile;
 use crate::load::{Document, Kind, PartialDate};
 use crate::text::{fold, short_hash, slugify};
 use rayon::prelude::*;
-use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
 
 /// Two mentions of one event name lie at most this far apart (an announcement a week or
 /// two ahead, reports a few days after).
 const EVENT_WINDOW_DAYS: i64 = 21;
 /// A name shared by more documents than this is too generic to join them ("General Assembly").
 const MAX_NAME_POSTINGS: usize = 200;
-
-/// "a conference on the prevention of mass atrocities": an unnamed event, described.
-static EVENT_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?i)\b(?:a|the|this)\s+((?:international\s+|high-level\s+|regional\s+)?(?:conference|meeting|summit|forum|symposium|session) on [^,.;:]{3,80}?)(?:[,.;:]| organi[sz]ed\b| in\b| held\b| at\b)",
-    )
-});
 
 pub(crate) fn name_key(name: &str) -> String {
     fold(name)
@@ -141,6 +131,7 @@ pub fn find_events(
         .flat_map(|(g, group)| group.members.iter().map(move |&m| (m, g)))
         .collect();
     let mut used_slugs: HashMap<String, usize> = HashMap::new();
+    let headline_counts = super::naming::headline_word_counts(documents);
     // Each component's evidence, gathered once: filtering the whole list per event
     // would be quadratic in the number of events.
     let mut evidence_of: HashMap<usize, Vec<String>> = HashMap::new();
@@ -167,7 +158,13 @@ pub fn find_events(
         for &g in &speech_groups {
             groups[g].date = super::infer::group_date(documents, &groups[g]);
         }
-        let name = event_name(documents, &members, groups, &speech_groups);
+        let name = super::naming::event_name(
+            documents,
+            &headline_counts,
+            &members,
+            groups,
+            &speech_groups,
+        );
         let place = most_common(members.iter().filter_map(|&m| documents[m].place.clone()));
         // When the event is the day of a speech: a report is often dated the day after
         // and an announcement days before, so speeches' dates win when there are any.
@@ -239,7 +236,7 @@ fn occasion_of(doc: &Document) -> Option<String> {
         return Some(name.clone());
     }
     doc.paragraphs().take(3).find_map(|p| {
-        EVENT_DESCRIPTION
+        super::naming::EVENT_DESCRIPTION
             .captures(p)?
             .get(1)
             .map(|d| d.as_str().trim().to_string())
@@ -263,56 +260,4 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map(|(name, _)| name)
-}
-
-/// The event's name: the most named conference or meeting, else a description from the
-/// texts, else the speech and place.
-fn event_name(
-    documents: &[Document],
-    members: &[usize],
-    groups: &[SpeechGroup],
-    speech_groups: &[usize],
-) -> String {
-    let mut counts: HashMap<String, (usize, String)> = HashMap::new();
-    for &m in members {
-        for name in &documents[m].event_names {
-            let entry = counts.entry(name_key(name)).or_insert((0, name.clone()));
-            entry.0 += 1;
-        }
-    }
-    if let Some((_, (_, name))) = counts
-        .into_iter()
-        .filter(|(key, _)| key.split(' ').count() >= 3)
-        .max_by(|a, b| {
-            a.1 .0
-                .cmp(&b.1 .0)
-                .then_with(|| a.0.len().cmp(&b.0.len()))
-                .then_with(|| b.0.cmp(&a.0))
-        })
-    {
-        return name;
-    }
-    for &m in members {
-        for paragraph in documents[m].paragraphs().take(3) {
-            if let Some(c) = EVENT_DESCRIPTION.captures(paragraph) {
-                if let Some(d) = c.get(1) {
-                    let text = d.as_str().trim();
-                    let mut chars = text.chars();
-                    if let Some(first) = chars.next() {
-                        return first.to_uppercase().chain(chars).collect();
-                    }
-                }
-            }
-        }
-    }
-    let speaker = speech_groups
-        .iter()
-        .find_map(|&g| groups[g].speaker.clone());
-    let place = members.iter().find_map(|&m| documents[m].place.clone());
-    match (speaker, place) {
-        (Some(s), Some(p)) => format!("{s} in {p}"),
-        (Some(s), None) => format!("Speech by {s}"),
-        (None, Some(p)) => format!("Event in {p}"),
-        (None, None) => "Event".to_string(),
-    }
 }

@@ -20,11 +20,11 @@ static NAME_JOINERS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_list(include_str!("data/name_joiners.txt")));
 
 /// Words that say who issued a text or how ("Sen.", "today", "statement").
-static RELEASE_WORDS: LazyLock<HashSet<String>> =
+pub(super) static RELEASE_WORDS: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_list(include_str!("data/release_words.txt")));
 
 /// Titles before a name: the name after one is a speaker's.
-static OFFICE_TITLES: LazyLock<HashSet<String>> =
+pub(super) static OFFICE_TITLES: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_list(include_str!("data/office_titles.txt")));
 
 /// Words after an office title that may be the holder's name.

@@ -9,6 +9,7 @@ pub mod events;
 mod headlines;
 mod infer;
 pub mod manual;
+mod naming;
 pub mod occasion;
 mod reports;
 pub mod stable_ids;

@@ -13,12 +13,62 @@ static EVENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Bodies that sit all year: one names an event only with what it is on or for ("World
+/// Congress on Information Technology"), never as "U.S. Congress" or "the Congress of
+/// the United States".
+const STANDING_BODIES: &[&str] = &["Congress", "Assembly"];
+/// Words after an event noun that make it the legislature's: a "conference report" is a
+/// bill, a "conference committee" a group of members.
+const LEGISLATIVE_USES: &[&str] = &["report", "committee", "vote", "agreement"];
+
+/// Whether a match of [`EVENT_NAME`], followed by `after`, names an event.
+fn names_an_event(name: &str, after: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(noun) = words.iter().rposition(|w| EVENT_NOUN_WORDS.contains(w)) else {
+        return false;
+    };
+    let complement = &words[noun + 1..];
+    if STANDING_BODIES.contains(&words[noun]) {
+        let of_the_country =
+            complement.len() >= 3 && complement[1] == "the" && complement[2] == "United";
+        return matches!(complement.first(), Some(&("on" | "of" | "for"))) && !of_the_country;
+    }
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    !(complement.is_empty()
+        && after.starts_with(char::is_whitespace)
+        && LEGISLATIVE_USES
+            .iter()
+            .any(|u| u.eq_ignore_ascii_case(next)))
+}
+
+/// The nouns of [`EVENT_NAME`].
+const EVENT_NOUN_WORDS: &[&str] = &[
+    "Conference",
+    "Summit",
+    "Meeting",
+    "Forum",
+    "Session",
+    "Symposium",
+    "Congress",
+    "Dialogue",
+    "Workshop",
+    "Ceremony",
+    "Commemoration",
+    "Assembly",
+];
+
 /// Names of conferences, meetings and summits, in order of first mention.
 pub(crate) fn event_names(paragraphs: &[&str]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for paragraph in paragraphs.iter().filter(|p| !title_case(p)) {
         for m in EVENT_NAME.find_iter(paragraph) {
             let name = m.as_str().trim();
+            if !names_an_event(name, &paragraph[m.end()..]) {
+                continue;
+            }
             let name = name.trim_start_matches("The ").trim();
             let capitalised = name
                 .split_whitespace()
@@ -83,5 +133,19 @@ mod tests {
             "The members asked for a meeting with the agency.",
         ];
         assert!(event_names(&paragraphs).is_empty());
+    }
+
+    #[test]
+    fn the_legislature_and_its_conference_reports_are_no_events() {
+        let paragraphs = [
+            "The U S Congress must act, and the Congress of the United States will vote.",
+            "Co-sponsors said the PATRIOT Act Conference Report is unacceptable.",
+        ];
+        assert!(event_names(&paragraphs).is_empty());
+        let paragraphs = ["She spoke at the World Congress on Information Technology."];
+        assert_eq!(
+            event_names(&paragraphs),
+            ["World Congress on Information Technology"]
+        );
     }
 }
