@@ -36,7 +36,7 @@ const SUFFIXES: &[&str] = &["s", "m", "t", "d", "ll", "re", "ve"];
 const PLAIN_CAPITALS: &[&str] = &[
     "the", "a", "an", "and", "of", "in", "to", "for", "on", "at", "by", "with", "from", "as", "is",
     "this", "that", "it", "its", "he", "she", "we", "i", "our", "they", "said", "senator",
-    "senators", "sen", "sens", "mr", "mrs", "ms", "dr", "u", "s",
+    "senators", "sen", "sens", "mr", "mrs", "ms", "dr", "u", "s", "us",
 ];
 
 /// One word of a body, folded, with what it says about itself.
@@ -59,7 +59,7 @@ pub fn words(doc: &Document) -> Vec<Word> {
 }
 
 /// The words of some paragraphs, as copies are compared on them.
-fn words_in<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<Word> {
+pub(super) fn words_in<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     for paragraph in paragraphs {
         let mut current = String::new();
@@ -320,7 +320,7 @@ fn differences(
 
 /// What a passage names: numbers (a run of number words read as one: "2 198 058") and
 /// capitalised words that are not plain words.
-fn facts(words: &[Word]) -> HashSet<String> {
+pub(super) fn facts(words: &[Word]) -> HashSet<String> {
     let mut out = HashSet::new();
     let mut number = String::new();
     for w in words {
@@ -382,7 +382,7 @@ fn unmatched<'a>(
 }
 
 /// One number the other with a digit dropped or added.
-fn slip(a: &str, b: &str) -> bool {
+pub(super) fn slip(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     let (s, l) = (short.as_bytes(), long.as_bytes());
     s.len() >= 3

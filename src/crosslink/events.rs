@@ -99,7 +99,11 @@ fn join_by_evidence(
         if let Some(occasion) = occasion {
             evidence.push((
                 group.members[0],
-                format!("speech group {} was given at {occasion}", group.id.0),
+                // Named by a document, whose id no build changes, not by the group's.
+                format!(
+                    "{} reports a speech given at {occasion}",
+                    documents[group.members[0]].id
+                ),
             ));
             for &m in &group.members {
                 evidenced[m] = true;

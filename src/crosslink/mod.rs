@@ -11,6 +11,7 @@ mod infer;
 pub mod manual;
 mod naming;
 pub mod occasion;
+mod particulars;
 mod reports;
 pub mod stable_ids;
 mod topics;
@@ -273,7 +274,10 @@ fn quote_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
         .filter_map(|&((a, b), shared)| {
             reports::verify_pair(documents, a, b, shared, window).map(|link| ((a, b), link))
         })
-        .filter(|((a, b), _)| !copies::one_template(&documents[*a], &documents[*b]))
+        .filter(|((a, b), _)| {
+            let (da, db) = (&documents[*a], &documents[*b]);
+            !particulars::headlines_differ(da, db) && !copies::one_template(da, db)
+        })
         .collect()
 }
 
@@ -295,8 +299,7 @@ fn copy_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
                 return None;
             }
             let comparison = copies::compare(&copies::words(da), &copies::words(db))?;
-            comparison
-                .is_copy()
+            (comparison.is_copy() && !particulars::headlines_differ(da, db))
                 .then(|| ((a, b), copies::link(da, db, &comparison)))
         })
         .collect()
@@ -367,9 +370,18 @@ fn join(
     let mut uf = UnionFind::new(documents.len());
     let mut accepted = Vec::with_capacity(quote_links.len());
     let mut spans = DateSpans::new(documents);
+    let mut headlines = particulars::HeadlineSamples::new(documents.len());
     for ((a, b), link) in quote_links {
+        let (ra, rb) = (uf.find(a), uf.find(b));
+        if ra != rb && !headlines.agree(documents, ra, rb) {
+            continue;
+        }
         if hand_set.forbids(&mut uf, a, b) || !spans.join(&mut uf, a, b, span_days) {
             continue;
+        }
+        let root = uf.find(a);
+        if ra != rb {
+            headlines.merge(documents, ra, rb, root);
         }
         accepted.push(((a, b), link));
     }

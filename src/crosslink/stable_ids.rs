@@ -8,7 +8,7 @@
 use super::{Collection, GroupId};
 use crate::load::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 /// What a previous build called each document's group and event.
@@ -97,12 +97,8 @@ pub fn keep_ids(collection: &mut Collection, ledger: &IdLedger) {
         .map(|g| g.id.0.clone())
         .collect();
     let kept = assign(&group_claims, &fresh);
-    let mut renamed: HashMap<String, String> = HashMap::new();
     for (group, id) in collection.speech_groups.iter_mut().zip(kept) {
-        if group.id.0 != id {
-            renamed.insert(group.id.0.clone(), id.clone());
-            group.id = GroupId(id);
-        }
+        group.id = GroupId(id);
     }
     let event_claims = claims(
         collection,
@@ -121,14 +117,6 @@ pub fn keep_ids(collection: &mut Collection, ledger: &IdLedger) {
     for (event, ids) in collection.events.iter_mut().zip(kept) {
         event.id = ids.id;
         event.slug = ids.slug;
-        // The evidence names speech groups by id.
-        for line in &mut event.evidence {
-            for (old, new) in &renamed {
-                if line.contains(old.as_str()) {
-                    *line = line.replace(old.as_str(), new);
-                }
-            }
-        }
     }
 }
 
