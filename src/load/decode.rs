@@ -49,6 +49,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         ),
         None => (raw, warning),
     };
+    // A dash read as Windows-1252 whose last two bytes were then lost ("Washington, DC â
+    // U.S. Senator ..."): "â" alone between spaces is no word of any language.
+    let raw = if raw.contains(" â ") {
+        raw.replace(" â ", " – ")
+    } else {
+        raw
+    };
     Ok(Decoded {
         text: clean(&raw),
         warning,
@@ -140,6 +147,12 @@ mod tests {
         assert_eq!(
             decoded.map(|d| d.text),
             Ok("The rate rose to 5Â°C.".to_string())
+        );
+        // A dash that lost two of its three mis-read bytes.
+        let decoded = decode("Washington, DC â U.S. Senator Boxer said".as_bytes());
+        assert_eq!(
+            decoded.map(|d| d.text),
+            Ok("Washington, DC – U.S. Senator Boxer said".to_string())
         );
     }
 

@@ -141,6 +141,8 @@ pub enum RemovalReason {
     OutsideArticle,
     /// A line that many documents of the same source repeat: its menu, its contacts.
     Repeated,
+    /// Press contacts: names and telephone numbers.
+    Contact,
 }
 
 impl RemovalReason {
@@ -160,6 +162,7 @@ impl RemovalReason {
             RemovalReason::Byline => "byline",
             RemovalReason::OutsideArticle => "page around the article",
             RemovalReason::Repeated => "repeated in the source's documents",
+            RemovalReason::Contact => "press contact",
         }
     }
 }

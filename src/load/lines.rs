@@ -48,6 +48,20 @@ pub fn is_all_caps(text: &str) -> bool {
     total >= 4 && upper * 10 >= total * 9
 }
 
+/// Of the words of `text` that have letters: how many start with a capital, and how many
+/// there are. A Title Case or ALL CAPS headline has nearly all capitalised, "of" too.
+pub fn capitalised_words(text: &str) -> (usize, usize) {
+    let mut capitalised = 0;
+    let mut total = 0;
+    for word in text.split_whitespace() {
+        if let Some(first) = word.chars().find(|c| c.is_alphabetic()) {
+            total += 1;
+            capitalised += usize::from(first.is_uppercase());
+        }
+    }
+    (capitalised, total)
+}
+
 /// "ENDS", "-30-", "###": an end mark is a line of its own even where lines are wrapped.
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
     compile(r"^(?:-\s*)?(?:ENDS?|-30-|- 30 -|#{3}|\*{3,}|\* \*\*\* \*)(?:\s*-)?$")

@@ -10,7 +10,7 @@ pub mod decode;
 pub mod document;
 pub mod fields;
 mod furniture;
-mod lines;
+pub(crate) mod lines;
 pub mod overrides;
 pub mod page;
 pub(crate) mod pattern;

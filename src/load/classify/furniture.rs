@@ -5,7 +5,7 @@
 use super::patterns::{
     is_author_note, is_decoration, is_language_row, is_masthead, is_menu, is_spaced_menu,
     ABOUT_SECTION, BARE_ADDRESS, CREDIT_LINE, DOCUMENT_SYMBOL, EDITORIAL_NOTE, IMAGE_LABEL,
-    LINK_BOX, LINK_BOX_COUNTER, PRINT_FOOTER, SIGN_OFF,
+    LINK_BOX, LINK_BOX_COUNTER, PHONE_NUMBER, PRINT_FOOTER, SIGN_OFF,
 };
 use super::{header, Region, Taken, Walk};
 use crate::load::date::{find_dates, standalone_date};
@@ -30,6 +30,25 @@ pub(super) fn print_footer_or_address(walk: &mut Walk<'_>, line: &Line) -> Optio
         return None;
     }
     walk.remove(line, RemovalReason::Masthead)
+}
+
+/// Words besides its telephone numbers a line of press contacts has at most: names,
+/// "or", "Contact", an office.
+const CONTACT_WORDS: usize = 12;
+
+/// "Wes Hickman 202 224 5972 or Kevin Bishop 864 250 1417": a few names and telephone
+/// numbers, no sentence. A crawl that lost the punctuation leaves it where the headline
+/// was.
+pub(super) fn contact_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
+    let text = &line.text;
+    if !PHONE_NUMBER.is_match(text) || ends_sentence(text) {
+        return None;
+    }
+    let rest = PHONE_NUMBER.replace_all(text, " ");
+    if word_count(&rest) > CONTACT_WORDS {
+        return None;
+    }
+    walk.remove(line, RemovalReason::Contact)
 }
 
 /// A footer marker ("Related stories", "-30-") after the text has begun opens the

@@ -11,7 +11,7 @@ use crate::load::data;
 use crate::load::date::{captured_date, is_date_label, standalone_date, DateMatch, PartialDate};
 use crate::load::document::{Block, RemovalReason};
 use crate::load::fields::dateline::{parse_dateline, Dateline};
-use crate::load::lines::{ends_sentence, Line};
+use crate::load::lines::{capitalised_words, ends_sentence, Line};
 use crate::load::pattern::compile;
 use crate::load::rules::Rules;
 use crate::text::word_count;
@@ -239,7 +239,10 @@ pub(super) fn dateline_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         .collect::<Vec<_>>();
     let place = known_place_among(segments.iter().rev().take(3).copied(), walk.rules)
         .or_else(|| town_and_region(text, walk.rules))
-        .filter(|_| walk.headline.is_some() && short)?;
+        // Before any headline a place alone may be a masthead ("ANKARA" over a news
+        // agency's page), but not in a crawl without punctuation: there the headline was
+        // lost, and the text starts with its dateline ("WASHINGTON  D C  Late Thursday").
+        .filter(|_| (walk.headline.is_some() || walk.stripped) && short)?;
     walk.dateline_line = Some((line.clone(), place_only(place, text)));
     walk.remove(line, RemovalReason::DateLine)
 }
@@ -324,12 +327,8 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
 /// "Legislation Requires State Department to Report …": a subtitle in title case. In a
 /// text without punctuation, that is what tells it from a sentence's start.
 fn mostly_capitalised(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
-        .count();
-    capitalised * 10 >= words.len() * 7
+    let (capitalised, words) = capitalised_words(text);
+    capitalised * 10 >= words * 7
 }
 
 /// A text without punctuation has no headline longer than this, in words.

@@ -176,6 +176,7 @@ const RULES: &[Rule] = &[
     header::markdown_heading,
     header::print_header,
     furniture::print_footer_or_address,
+    furniture::contact_line,
     furniture::footer_marker,
     furniture::about_section_or_author_note,
     furniture::decoration,
@@ -298,5 +299,29 @@ mod tests {
                 (8, RemovalReason::Footer),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_of_press_contacts_is_no_headline() {
+        let text = "Contact  Wes Hickman  202 224 5972  or Kevin Bishop  (864) 250-1417\nSenators introduce the Terrorist Surveillance Act\nToday the senators introduced a measure that would provide a statutory framework.\n";
+        let lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| Line::new(i + 1, l))
+            .collect();
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        let found = classify(
+            lines,
+            Vec::new(),
+            &rules,
+            None,
+            SourceHints::default(),
+            false,
+        );
+        assert_eq!(found.headline.map(|h| h.no), Some(2));
+        assert!(found
+            .removed
+            .iter()
+            .any(|r| r.line == 1 && r.reason == RemovalReason::Contact));
     }
 }

@@ -110,6 +110,13 @@ fn trailing_photo_credit(text: &str) -> bool {
 pub static PRINT_FOOTER: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:https?://|www\.)\S+\s+\d{1,3}/\d{1,3}$"));
 
+/// A telephone number: "202 224 5972", "(202) 224-5972", "+254 20 000 000".
+pub static PHONE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?:\(?\b\d{3}\)?[\s.-]{1,2}\d{3}[\s.-]{1,2}\d{4}\b|\+\d{1,3}(?:[\s.-]?\d{1,4}){2,5}\b)",
+    )
+});
+
 /// A web address alone on a line: where the page was, not what it says.
 pub static BARE_ADDRESS: LazyLock<Regex> =
     LazyLock::new(|| compile(r"^(?:https?://|www\.)[^\s]{3,500}$"));

@@ -7,6 +7,7 @@ mod words;
 
 pub use lines::{captured_date, is_date_label, standalone_date};
 pub use read::{find_dates, numeric_order_proofs};
+pub use words::DATE_WORDS;
 
 use serde::{Serialize, Serializer};
 use std::fmt;

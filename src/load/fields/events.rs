@@ -86,19 +86,8 @@ pub(crate) fn event_names(paragraphs: &[&str]) -> Vec<String> {
 /// or ALL CAPS headline): there capitals mark no name, and any run of words around
 /// "Meeting" would read as one ("Emanuel Illinois Members Ask For Meeting").
 fn title_case(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-        .count();
-    words.len() >= 5 && capitalised * 10 >= words.len() * 9
+    let (capitalised, words) = crate::load::lines::capitalised_words(text);
+    words >= 5 && capitalised * 10 >= words * 9
 }
 
 #[cfg(test)]

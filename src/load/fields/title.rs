@@ -127,7 +127,11 @@ fn made_title(lede: &str) -> Option<String> {
     }
     let mut sentence_end = lede.len();
     for (i, c) in lede.char_indices() {
-        if matches!(c, '.' | '?' | '!') && lede[i + 1..].starts_with(' ') && i > 20 {
+        if matches!(c, '.' | '?' | '!')
+            && lede[i + 1..].starts_with(' ')
+            && i > 20
+            && !(c == '.' && ends_abbreviation(&lede[..i]))
+        {
             sentence_end = i;
             break;
         }
@@ -152,6 +156,20 @@ fn made_title(lede: &str) -> Option<String> {
         "{}…",
         sentence[..cut].trim_end_matches([',', ';', ':'])
     ))
+}
+
+/// Whether the text before a full stop ends in an abbreviation, whose stop ends no
+/// sentence: initials ("U.S", "D.C", "Daniel K") or a listed one ("Sen", "Jan").
+fn ends_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let initials = !word.is_empty()
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    initials || crate::load::data::ABBREVIATIONS.contains(word)
 }
 
 /// Sentence case for an all-capitals headline, taking each word's form from the body
@@ -218,6 +236,14 @@ fn title_case_first(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_titles_run_past_initials_and_abbreviations() {
+        assert_eq!(
+            made_title("Washington, D.C. - U.S. Senator Daniel K. Inouye said today that the bill passed. Then more."),
+            Some("Washington, D.C. - U.S. Senator Daniel K. Inouye said today that the bill passed".to_string())
+        );
+    }
 
     #[test]
     fn made_titles_cut_at_a_clause() {
