@@ -1,18 +1,26 @@
 //! Events: speech groups, and documents that name the same conference or meeting at a
 //! fitting place and time, joined into one event each.
 
+use super::spans::DateSpans;
 use super::unionfind::UnionFind;
 use super::{Event, SpeechGroup};
 use crate::load::{Document, Kind, PartialDate};
 use crate::text::{fold, short_hash, slugify};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Two mentions of one event name lie at most this far apart (an announcement a week or
 /// two ahead, reports a few days after).
 const EVENT_WINDOW_DAYS: i64 = 21;
 /// A name shared by more documents than this is too generic to join them ("General Assembly").
 const MAX_NAME_POSTINGS: usize = 200;
+/// A name that dated texts give in this many different months names a body that sits
+/// all year ("Senate Republican Conference"), not an occasion.
+const STANDING_MONTHS: usize = 3;
+/// The most days an event's dated members span once names, occasions and speech groups
+/// have joined them: without a bound, a speech group that chained one office's template
+/// releases of three years would make them one event.
+const EVENT_SPAN_DAYS: i64 = 2 * EVENT_WINDOW_DAYS;
 
 pub(crate) fn name_key(name: &str) -> String {
     fold(name)
@@ -37,33 +45,37 @@ fn fits(a: &Document, b: &Document) -> bool {
 /// Joins the documents that evidence puts in one event: a phrase that bursts, a name
 /// two documents share, a speech given at a named occasion, and then each speech group
 /// a joined document belongs to. Returns the evidence, by a member, and which documents
-/// have any: a component without is a speech group alone, and no event.
+/// have any: a component without is a speech group alone, and no event; and the names
+/// of standing bodies, which name no event.
 fn join_by_evidence(
     documents: &[Document],
     groups: &[SpeechGroup],
     uf: &mut UnionFind,
-) -> (Vec<(usize, String)>, Vec<bool>) {
+) -> (Vec<(usize, String)>, Vec<bool>, HashSet<String>) {
     let mut evidence: Vec<(usize, String)> = Vec::new();
     let mut evidenced = vec![false; documents.len()];
+    let mut spans = DateSpans::new(documents);
     for topic in super::topics::topic_events(documents, groups) {
         for pair in topic.members.windows(2) {
-            uf.union(pair[0], pair[1]);
+            spans.join(uf, pair[0], pair[1], EVENT_SPAN_DAYS);
+        }
+        // Each event the burst's texts ended up in (its dates may split it) has its
+        // evidence.
+        let mut roots: Vec<(usize, usize)> =
+            topic.members.iter().map(|&m| (uf.find(m), m)).collect();
+        roots.sort_unstable();
+        roots.dedup_by_key(|(root, _)| *root);
+        for (_, m) in roots {
+            evidence.push((m, topic.reason.clone()));
         }
         for &m in &topic.members {
             evidenced[m] = true;
         }
-        evidence.push((topic.members[0], topic.reason));
     }
-    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, doc) in documents.iter().enumerate() {
-        for name in &doc.event_names {
-            if name.split_whitespace().count() >= 3 {
-                by_name.entry(name_key(name)).or_default().push(i);
-            }
-        }
-    }
+    let by_name = documents_by_name(documents);
+    let standing = standing_names(documents, &by_name);
     for (key, docs) in &by_name {
-        if docs.len() < 2 || docs.len() > MAX_NAME_POSTINGS {
+        if docs.len() < 2 || standing.contains(key) {
             continue;
         }
         for (k, &a) in docs.iter().enumerate() {
@@ -71,7 +83,9 @@ fn join_by_evidence(
                 .iter()
                 .find(|&&b| fits(&documents[a], &documents[b]))
             {
-                uf.union(a, b);
+                if !spans.join(uf, a, b, EVENT_SPAN_DAYS) {
+                    continue;
+                }
                 evidenced[a] = true;
                 evidenced[b] = true;
                 evidence.push((
@@ -92,7 +106,7 @@ fn join_by_evidence(
             group
                 .members
                 .iter()
-                .find_map(|&m| occasion_of(&documents[m]))
+                .find_map(|&m| occasion_of(&documents[m], &standing))
         })
         .collect();
     for (group, occasion) in groups.iter().zip(occasions) {
@@ -111,11 +125,46 @@ fn join_by_evidence(
         }
         if group.members.iter().any(|&m| evidenced[m]) {
             for pair in group.members.windows(2) {
-                uf.union(pair[0], pair[1]);
+                spans.join(uf, pair[0], pair[1], EVENT_SPAN_DAYS);
             }
         }
     }
-    (evidence, evidenced)
+    (evidence, evidenced, standing)
+}
+
+/// The documents that name each event name of three words or more, by its key.
+fn documents_by_name(documents: &[Document]) -> BTreeMap<String, Vec<usize>> {
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, doc) in documents.iter().enumerate() {
+        for name in &doc.event_names {
+            if name.split_whitespace().count() >= 3 {
+                by_name.entry(name_key(name)).or_default().push(i);
+            }
+        }
+    }
+    by_name
+}
+
+/// The names of bodies that sit all year rather than of occasions: named by too many
+/// texts, or by dated texts of many months.
+fn standing_names(
+    documents: &[Document],
+    by_name: &BTreeMap<String, Vec<usize>>,
+) -> HashSet<String> {
+    by_name
+        .iter()
+        .filter(|(_, docs)| {
+            let months: HashSet<(i32, u8)> = docs
+                .iter()
+                .filter_map(|&d| {
+                    let date = documents[d].date.as_ref()?.date;
+                    Some((date.year?, date.month?))
+                })
+                .collect();
+            docs.len() > MAX_NAME_POSTINGS || months.len() >= STANDING_MONTHS
+        })
+        .map(|(key, _)| key.clone())
+        .collect()
 }
 
 /// Finds events; returns them with each document's event index.
@@ -126,7 +175,7 @@ pub fn find_events(
     groups: &mut [SpeechGroup],
 ) -> (Vec<Event>, Vec<Option<usize>>) {
     let mut uf = UnionFind::new(documents.len());
-    let (evidence, evidenced) = join_by_evidence(documents, groups, &mut uf);
+    let (evidence, evidenced, standing) = join_by_evidence(documents, groups, &mut uf);
     let mut events: Vec<Event> = Vec::new();
     let mut event_of = vec![None; documents.len()];
     let group_of_member: HashMap<usize, usize> = groups
@@ -165,6 +214,7 @@ pub fn find_events(
         let name = super::naming::event_name(
             documents,
             &headline_counts,
+            &standing,
             &members,
             groups,
             &speech_groups,
@@ -235,8 +285,13 @@ pub(crate) fn first_event_name(doc: &Document) -> Option<&String> {
 
 /// The occasion a document says a speech was given at: a named event, or one its first
 /// paragraphs describe ("a conference on the prevention of mass atrocities").
-fn occasion_of(doc: &Document) -> Option<String> {
-    if let Some(name) = first_event_name(doc) {
+fn occasion_of(doc: &Document, standing: &HashSet<String>) -> Option<String> {
+    let named = doc
+        .event_names
+        .iter()
+        .filter(|n| n.split_whitespace().count() >= 3)
+        .find(|n| !standing.contains(&name_key(n)));
+    if let Some(name) = named {
         return Some(name.clone());
     }
     doc.paragraphs().take(3).find_map(|p| {
@@ -264,4 +319,39 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map(|(name, _)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LoaderConfig;
+    use crate::load::rules::Rules;
+
+    fn release(name: &str, date: &str, lead: &str) -> Document {
+        let rules = Rules::new(&LoaderConfig::default(), &[]);
+        let text = format!("Senator speaks on energy\n\n{date}\n\nWASHINGTON - {lead}\n");
+        crate::load::load_bytes(name, name, text.as_bytes(), &rules)
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+    }
+
+    #[test]
+    fn a_name_dated_texts_give_in_many_months_is_a_standing_body() {
+        let lead = "The senator spoke at the Senate Republican Conference about energy.";
+        let body: Vec<Document> = ["March 2, 2006", "June 8, 2006", "October 5, 2006"]
+            .iter()
+            .enumerate()
+            .map(|(i, d)| release(&format!("r{i}.txt"), d, lead))
+            .collect();
+        let by_name = documents_by_name(&body);
+        assert!(standing_names(&body, &by_name).contains("senate republican conference"));
+        let summit = "The senator spoke at the World Energy Summit of Ministers today.";
+        let occasion: Vec<Document> = ["March 2, 2006", "March 3, 2006"]
+            .iter()
+            .enumerate()
+            .map(|(i, d)| release(&format!("s{i}.txt"), d, summit))
+            .collect();
+        let by_name = documents_by_name(&occasion);
+        assert!(standing_names(&occasion, &by_name).is_empty());
+        assert!(occasion_of(&occasion[0], &HashSet::new()).is_some());
+    }
 }

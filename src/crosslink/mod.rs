@@ -13,6 +13,7 @@ mod naming;
 pub mod occasion;
 mod particulars;
 mod reports;
+mod spans;
 pub mod stable_ids;
 mod topics;
 mod undated;
@@ -21,9 +22,9 @@ pub mod unionfind;
 use crate::config::CrosslinkConfig;
 use crate::load::{Diagnostic, Document, DocumentId, Kind, PartialDate};
 use crate::text::short_hash;
-use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
+use spans::DateSpans;
 use std::collections::HashMap;
 use unionfind::UnionFind;
 
@@ -317,49 +318,6 @@ fn merge_links(copies: Vec<Link>, reports: Vec<Link>) -> Vec<Link> {
 
 /// Joins documents into speech groups: quote links first, then the occasion, each only
 /// where no hand-set `apart` forbids it, then the hand-set `together` groups.
-/// The dates each component of the union-find spans: a text link may join two only
-/// where all their dated members stay inside its window. Pairs are checked one by one;
-/// without this, undated members chain a senator's template releases of three years
-/// (each pair alike, none dated against the next) into one "statement".
-struct DateSpans {
-    span: Vec<Option<(NaiveDate, NaiveDate)>>,
-}
-
-impl DateSpans {
-    fn new(documents: &[Document]) -> DateSpans {
-        let span = documents
-            .iter()
-            .map(|d| {
-                let day = d.date.as_ref().and_then(|x| x.date.to_naive())?;
-                Some((day, day))
-            })
-            .collect();
-        DateSpans { span }
-    }
-
-    /// Joins the components of `a` and `b` when their dates fit in `window_days`.
-    fn join(&mut self, uf: &mut UnionFind, a: usize, b: usize, window_days: i64) -> bool {
-        let (ra, rb) = (uf.find(a), uf.find(b));
-        if ra == rb {
-            return true;
-        }
-        let merged = match (self.span[ra], self.span[rb]) {
-            (Some(x), Some(y)) => {
-                let span = (x.0.min(y.0), x.1.max(y.1));
-                if (span.1 - span.0).num_days() > window_days {
-                    return false;
-                }
-                Some(span)
-            }
-            (x, y) => x.or(y),
-        };
-        uf.union(a, b);
-        let root = uf.find(a);
-        self.span[root] = merged;
-        true
-    }
-}
-
 fn join(
     documents: &[Document],
     quote_links: Vec<Link>,

@@ -10,7 +10,7 @@ use crate::load::Document;
 use crate::text::fold;
 use rayon::prelude::*;
 use regex::Regex;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// "a conference on the prevention of mass atrocities": an unnamed event, described.
@@ -20,6 +20,14 @@ pub(super) static EVENT_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A conference or meeting two members name is the event's name where at least one
+/// member in this many names it: one speech of a day's many texts may name where it was
+/// given, and that is not what the rest are about.
+const NAMED_BY_SHARE: usize = 4;
+/// A headline phrase names the event where at least one member in this many has it.
+const HEADLINE_SHARE: usize = 3;
+/// Words after an office title that may be its holder's name, or their names.
+const SPEAKER_NAME_WORDS: usize = 3;
 /// The longest headline phrase a name is made of.
 const MAX_NAME_WORDS: usize = 6;
 /// One word names an event only where few texts of the whole collection have it in their
@@ -35,13 +43,14 @@ const LONGER_PHRASE_SHARE: f64 = 0.8;
 pub(super) fn event_name(
     documents: &[Document],
     headline_counts: &HashMap<String, usize>,
+    standing: &HashSet<String>,
     members: &[usize],
     groups: &[SpeechGroup],
     speech_groups: &[usize],
 ) -> String {
-    let named = most_named_event(documents, members);
+    let named = most_named_event(documents, standing, members);
     if let Some((count, name)) = &named {
-        if *count >= 2 {
+        if *count >= 2 && *count * NAMED_BY_SHARE >= members.len() {
             return name.clone();
         }
     }
@@ -66,8 +75,13 @@ pub(super) fn event_name(
     }
 }
 
-/// The event name of three words or more that most members give, with how many give it.
-fn most_named_event(documents: &[Document], members: &[usize]) -> Option<(usize, String)> {
+/// The event name of three words or more that most members give, with how many give it;
+/// a standing body's name is none.
+fn most_named_event(
+    documents: &[Document],
+    standing: &HashSet<String>,
+    members: &[usize],
+) -> Option<(usize, String)> {
     let mut counts: HashMap<String, (usize, String)> = HashMap::new();
     for &m in members {
         for name in &documents[m].event_names {
@@ -77,7 +91,7 @@ fn most_named_event(documents: &[Document], members: &[usize]) -> Option<(usize,
     }
     counts
         .into_iter()
-        .filter(|(key, _)| key.split(' ').count() >= 3)
+        .filter(|(key, _)| key.split(' ').count() >= 3 && !standing.contains(key))
         .max_by(|a, b| {
             a.1 .0
                 .cmp(&b.1 .0)
@@ -140,9 +154,22 @@ struct HeadlineWord {
 fn headline_words(title: &str) -> Vec<HeadlineWord> {
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
-    let push = |s: usize, e: usize, words: &mut Vec<HeadlineWord>| {
+    // The words after an office title name who speaks ("Sens. Mikulski, Sarbanes
+    // announce"), not what happened; they end at a word of the release or a joiner.
+    let mut after_title = 0;
+    let mut push = |s: usize, e: usize, words: &mut Vec<HeadlineWord>| {
         let key = fold(&title[s..e]);
+        let ends_name = RELEASE_WORDS.contains(&key) || FUNCTION_WORDS.contains(&key);
+        let named = after_title > 0 && !ends_name;
+        after_title = if OFFICE_TITLES.contains(&key) {
+            SPEAKER_NAME_WORDS
+        } else if ends_name {
+            0
+        } else {
+            after_title - usize::from(after_title > 0)
+        };
         let gap = key.bytes().all(|b| b.is_ascii_digit())
+            || named
             || RELEASE_WORDS.contains(&key)
             || OFFICE_TITLES.contains(&key);
         words.push(HeadlineWord {
@@ -178,7 +205,7 @@ fn spelling_rank(spelling: &str) -> (bool, bool) {
 
 /// The phrase most member headlines share, spelled as most of them spell it: a run of
 /// words with no word of the release in it, starting and ending with a word that names
-/// something, had by at least half the members and at least two.
+/// something, had by a third of the members and at least two.
 fn shared_headline_phrase(
     documents: &[Document],
     headline_counts: &HashMap<String, usize>,
@@ -228,7 +255,7 @@ fn shared_headline_phrase(
                 && headline_counts.get(key).copied().unwrap_or(0) <= ONE_WORD_SPREAD * *count)
     });
     let best = phrases.values().map(|(count, _)| *count).max()?;
-    if best < 2 || 2 * best < members.len() {
+    if best < 2 || HEADLINE_SHARE * best < members.len() {
         return None;
     }
     let floor = (best as f64 * LONGER_PHRASE_SHARE).ceil() as usize;
@@ -297,6 +324,15 @@ mod tests {
             "Sen. Stabenow comments on State of the Union speech",
         ]);
         assert_eq!(name.as_deref(), Some("State of the Union address"));
+    }
+
+    #[test]
+    fn the_senators_a_headline_names_first_name_no_event() {
+        let name = name_of(&[
+            "Sens. Mikulski, Sarbanes announce funding for Charles County firefighters",
+            "Sens. Mikulski, Sarbanes announce funding for Charles County roads",
+        ]);
+        assert_eq!(name.as_deref(), Some("funding for Charles County"));
     }
 
     #[test]

@@ -329,10 +329,12 @@ fn when(runs: &[Vec<(NaiveDate, usize)>], years: &[i32]) -> Vec<String> {
         .collect()
 }
 
-/// Whether the texts are one office's: most of them say who issued them and all those
-/// name one issuer. A burst of one office's releases ("Sen. Johnson announces induction of
-/// Walworth County students to National Honor Roll", one for each county) is its
-/// campaign, not an occurrence the collection reports.
+/// Whether the texts are a campaign of one office or two: most of them say who issued
+/// them, and those name one issuer, or so few that each issued three texts or more. A
+/// burst of one office's releases ("Sen. Johnson announces induction of Walworth County
+/// students to National Honor Roll", one for each county), or of two senators' joint
+/// ones, is their campaign, not an occurrence the collection reports: one the
+/// collection reports is told by many offices, a text each.
 fn one_office(documents: &[Document], units: &[Unit], members: &[usize]) -> bool {
     let issuers: Vec<Option<String>> = members
         .iter()
@@ -340,8 +342,12 @@ fn one_office(documents: &[Document], units: &[Unit], members: &[usize]) -> bool
         .collect();
     let known: HashSet<&String> = issuers.iter().flatten().collect();
     let named = issuers.iter().filter(|i| i.is_some()).count();
-    known.len() == 1 && 2 * named >= members.len()
+    let few = known.len() == 1 || known.len() * CAMPAIGN_TEXTS_PER_OFFICE <= named;
+    few && 2 * named >= members.len()
 }
+
+/// Texts per issuer, on average, that make a burst a campaign of its issuers.
+const CAMPAIGN_TEXTS_PER_OFFICE: usize = 3;
 
 /// Whether the texts name at most one event: where they name two, the names tell the
 /// events apart better than any phrase (two conferences of one week share words).
