@@ -11,10 +11,12 @@
 
 use super::candidates::{hash_shingle, hash_word};
 use super::{LinkEvidence, LinkKind};
+use crate::load::data::entries;
 use crate::load::date::find_dates;
 use crate::load::{Document, PartialDate};
 use crate::text::{all_digits, fnv1a, fold, FoldedWords};
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
@@ -351,6 +353,9 @@ fn conflict(
     all_ours: &HashSet<String>,
     all_theirs: &HashSet<String>,
 ) -> Option<bool> {
+    if counts_differ(ours, theirs) {
+        return Some(true);
+    }
     let (fo, ft) = (facts(ours), facts(theirs));
     let new_o = unmatched(&fo, &ft, theirs, all_theirs);
     let new_t = unmatched(&ft, &fo, ours, all_ours);
@@ -360,6 +365,33 @@ fn conflict(
     let is_number = |f: &&String| all_digits(f);
     Some(new_o.iter().any(is_number) && new_t.iter().any(is_number))
 }
+
+/// Whether two passages in one place give different counts, one of them written as a
+/// word: "four Indiana fire departments" / "the Lebanon Fire Department will receive
+/// 26 244". (Counts in figures alone are facts, read with their slips.)
+fn counts_differ(ours: &[Word], theirs: &[Word]) -> bool {
+    let counts = |words: &[Word]| -> (HashSet<String>, bool) {
+        let mut found = HashSet::new();
+        let mut worded = false;
+        for w in words {
+            if let Some(n) = NUMBER_WORDS.get(w.key.as_str()) {
+                found.insert((*n).to_string());
+                worded = true;
+            }
+        }
+        found.extend(facts(words).into_iter().filter(|f| all_digits(f)));
+        (found, worded)
+    };
+    let ((o, o_worded), (t, t_worded)) = (counts(ours), counts(theirs));
+    (o_worded || t_worded) && !o.is_empty() && !t.is_empty() && o.is_disjoint(&t)
+}
+
+/// Counts written as words, and the numbers they stand for.
+static NUMBER_WORDS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    entries(include_str!("data/number_words.txt"))
+        .filter_map(|line| line.split_once(' '))
+        .collect()
+});
 
 /// The facts of one passage that the other text never names, that are no slip of one
 /// in the other passage, and that the other passage does not hold run together.
@@ -490,6 +522,25 @@ mod tests {
         let c = compare(&w(GRANT), &w(&other)).expect("long enough");
         assert!(!c.conflicts.is_empty() && c.number_conflicts > 0, "{c:?}");
         assert!(!c.is_copy(), "{c:?}");
+    }
+
+    #[test]
+    fn a_count_written_as_a_word_is_a_number_another_template_release_changes() {
+        let one = GRANT.replace(
+            " We are proud",
+            " Four Indiana fire departments will receive funds. We are proud",
+        );
+        let other = GRANT.replace(
+            " We are proud",
+            " The Lebanon Fire Department will receive 26 244. We are proud",
+        );
+        let c = compare(&w(&one), &w(&other)).expect("long enough");
+        assert!(c.number_conflicts > 0, "{c:?}");
+        assert!(!c.is_copy(), "{c:?}");
+        let same = GRANT.replace(" We are proud", " Two buses will run. We are proud");
+        let figures = GRANT.replace(" We are proud", " 2 buses will run. We are proud");
+        let c = compare(&w(&same), &w(&figures)).expect("long enough");
+        assert!(c.is_copy(), "{c:?}");
     }
 
     #[test]
