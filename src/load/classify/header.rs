@@ -283,6 +283,9 @@ pub(super) fn headline(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         if word_count(text) < 3 && !ends_sentence(text) {
             return walk.remove(line, RemovalReason::Label);
         }
+        if is_office_masthead(text) {
+            return walk.remove(line, RemovalReason::Masthead);
+        }
         if title_like(line, walk.rules) && !long_unpunctuated {
             walk.headline = Some(line.clone());
             return Some(Taken);
@@ -340,6 +343,44 @@ fn is_lead_in_label(text: &str) -> bool {
     text.ends_with(':') && word_count(text) <= 3
 }
 
+/// Words of a name after an office title, at most, in an office's masthead.
+const MASTHEAD_NAME_WORDS: usize = 3;
+
+/// "Senator Mark Pryor", "U.S. SENATOR PATRICK LEAHY VERMONT", "Senator Graham Press
+/// Releases": an office title and a name, maybe with the word for its press page, and
+/// nothing else. That is whose page it is, never what happened.
+fn is_office_masthead(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let as_title = |w: &str| {
+        let lower = w.to_lowercase();
+        let mut chars = lower.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        data::MASTHEAD_OFFICES.contains(w) || data::MASTHEAD_OFFICES.contains(&capitalised)
+    };
+    let Some(title) = words.iter().take(3).position(|w| as_title(w)) else {
+        return false;
+    };
+    let before_is_country = words[..title].iter().all(|w| {
+        w.trim_matches('.')
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.')
+    });
+    let mut rest = &words[title + 1..];
+    if let [name @ .., press, _] = rest {
+        if ["press", "news"].contains(&press.to_lowercase().as_str()) {
+            rest = name;
+        }
+    }
+    before_is_country
+        && (1..=MASTHEAD_NAME_WORDS).contains(&rest.len())
+        && rest.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+}
+
 /// Whether the line taken as the headline is more likely a masthead or a label ("Note
 /// to Correspondents", "8228th Meeting (AM)") that a later line should replace.
 fn headline_is_weak(walk: &Walk<'_>) -> bool {
@@ -362,6 +403,25 @@ fn headline_is_weak(walk: &Walk<'_>) -> bool {
 mod tests {
     use super::*;
     use crate::config::LoaderConfig;
+
+    #[test]
+    fn an_office_title_and_a_name_are_a_masthead_not_a_headline() {
+        for masthead in [
+            "Senator Mark Pryor",
+            "U S SENATOR PATRICK LEAHY VERMONT",
+            "Senator Graham Press Relases",
+            "U.S. Senator Daniel Akaka",
+        ] {
+            assert!(is_office_masthead(masthead), "{masthead}");
+        }
+        for headline in [
+            "Senator Graham Statement on Senator Jim DeMint",
+            "Senator Pryor urges trade commission to act",
+            "Pope John Paul II",
+        ] {
+            assert!(!is_office_masthead(headline), "{headline}");
+        }
+    }
 
     #[test]
     fn every_built_in_region_names_a_towns_state_or_country() {

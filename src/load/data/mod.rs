@@ -125,6 +125,8 @@ pub static ORGANISATION_NOUNS: LazyLock<Words> = words!("organisation_nouns.txt"
 pub static NAME_CONNECTORS: LazyLock<Words> = words!("name_connectors.txt");
 /// Honorifics, offices and roles that introduce a person's name.
 pub static TITLES: LazyLock<Words> = words!("titles.txt");
+/// Offices whose holders run a press page of their own.
+pub static MASTHEAD_OFFICES: LazyLock<Words> = words!("masthead_offices.txt");
 /// German compound offices' endings, folded ("prasident").
 pub static TITLE_ENDINGS: LazyLock<Words> = words!("title_endings.de.txt");
 /// Capitalised words that are never part of a person's name, folded.
