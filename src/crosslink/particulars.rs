@@ -19,9 +19,9 @@ use std::collections::HashSet;
 const TITLE_CASE_TENTHS: usize = 9;
 
 /// The particulars a headline names: numbers (an amount read as one: "24 700"), and
-/// names. What it quotes is the speaker's, not the
-/// particulars of the text (two reports quote two passages), and a day or month is when,
-/// not what (two reports of one speech give the day before and the day of it).
+/// names. What it quotes is the speaker's, not the particulars of the text (two reports
+/// quote two passages), and a day or month is when, not what (two reports of one speech
+/// give the day before and the day of it).
 fn headline_facts(doc: &Document) -> HashSet<String> {
     let own_words = unquoted(&doc.title);
     facts(&words_in([own_words.as_str()]))
