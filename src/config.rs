@@ -210,6 +210,30 @@ impl SiteConfig {
         }
     }
 
+    /// The configuration of a build with no site.toml: built-in rules, the sources given
+    /// on the command line (else the current folder), the site titled after their
+    /// folder, published at `/`, written to `public/`.
+    pub fn without_file(overrides: &Overrides) -> Result<Self, ConfigError> {
+        let source = overrides
+            .source
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."));
+        let folder = std::fs::canonicalize(&source)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| "Press archive".to_string());
+        let text = format!(
+            "title = {}\nbase_url = \"/\"\n",
+            toml::Value::String(folder)
+        );
+        let overrides = Overrides {
+            source: Some(source),
+            ..overrides.clone()
+        };
+        Self::parse(&text, Path::new("site.toml"), &overrides)
+    }
+
     /// Parses configuration text; `path` names it in errors and anchors relative folders.
     pub fn parse(text: &str, path: &Path, overrides: &Overrides) -> Result<Self, ConfigError> {
         let file: SiteFile = toml::from_str(text).map_err(|e| {

@@ -33,9 +33,10 @@ struct GroupsArgs {
     /// Only the groups and events with this id, or holding this document (its id or
     /// source path).
     filter: Option<String>,
-    /// The site configuration.
-    #[arg(long, default_value = "site.toml", value_name = "FILE")]
-    config: PathBuf,
+    /// The site configuration (default: site.toml, if there is one; without one, the
+    /// built-in rules).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Read sources from this folder instead of site.toml's `source`.
     #[arg(long, value_name = "DIR")]
     source: Option<PathBuf>,
@@ -58,9 +59,10 @@ struct InspectArgs {
 
 #[derive(Debug, clap::Args)]
 struct BuildArgs {
-    /// The site configuration.
-    #[arg(long, default_value = "site.toml", value_name = "FILE")]
-    config: PathBuf,
+    /// The site configuration (default: site.toml, if there is one; without one, the
+    /// built-in rules, the site titled after the source folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Read sources from this folder instead of site.toml's `source`.
     #[arg(long, value_name = "DIR")]
     source: Option<PathBuf>,
@@ -134,7 +136,7 @@ fn run_groups(args: &GroupsArgs) -> ExitCode {
         source: args.source.clone(),
         ..Overrides::default()
     };
-    let config = match SiteConfig::load(&args.config, &overrides) {
+    let config = match site_config(args.config.as_deref(), &overrides) {
         Ok(config) => config,
         Err(error) => {
             eprintln!("error: {error}");
@@ -172,13 +174,27 @@ fn run_groups(args: &GroupsArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The configuration named on the command line, else site.toml where there is one, else
+/// the built-in one.
+fn site_config(
+    path: Option<&std::path::Path>,
+    overrides: &Overrides,
+) -> Result<SiteConfig, pressroom::config::ConfigError> {
+    let default_config = std::path::Path::new("site.toml");
+    match path {
+        Some(path) => SiteConfig::load(path, overrides),
+        None if default_config.is_file() => SiteConfig::load(default_config, overrides),
+        None => SiteConfig::without_file(overrides),
+    }
+}
+
 fn run_build(args: &BuildArgs) -> ExitCode {
     let overrides = Overrides {
         source: args.source.clone(),
         output: args.output.clone(),
         base_url: args.base_url.clone(),
     };
-    let config = match SiteConfig::load(&args.config, &overrides) {
+    let config = match site_config(args.config.as_deref(), &overrides) {
         Ok(config) => config,
         Err(error) => {
             eprintln!("error: {error}");

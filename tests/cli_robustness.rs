@@ -890,3 +890,36 @@ fn base_url_sub_path_prefixes_internal_links() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn a_folder_of_sources_builds_without_a_site_toml() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let sources = dir.path().join("statements");
+    std::fs::create_dir_all(&sources)?;
+    std::fs::write(
+        sources.join("clinic.txt"),
+        "Minister opens new clinic in Nairobi\n\nNAIROBI, March 3, 2015 – The Minister of \
+         Health today opened a clinic that will serve ten thousand families.\n",
+    )?;
+    let output = Command::cargo_bin("pressroom")?
+        .current_dir(dir.path())
+        .args(["build", "--source", "statements"])
+        .output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let home = std::fs::read_to_string(dir.path().join("public/index.html"))?;
+    assert!(
+        home.contains("<title>statements"),
+        "titled after the folder"
+    );
+    let docs = documents(&dir.path().join("public"))?;
+    assert_eq!(docs.len(), 1);
+    // A --config that names no file is still an error, with its path.
+    let missing = Command::cargo_bin("pressroom")?
+        .current_dir(dir.path())
+        .args(["build", "--config", "nowhere.toml"])
+        .output()?;
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.toml"));
+    Ok(())
+}
