@@ -223,6 +223,12 @@ fn the_undated_report_takes_the_day_of_its_speech_marked_inferred() {
     let doc = document("003_737e37228b468d2a.txt");
     assert_eq!(doc["date"], "--10-10");
     assert_eq!(doc["date_inferred"], true);
+    // A yearless date is shown as text: "--10-10" is no valid `datetime`.
+    let url = doc["url"].as_str().expect("a url").trim_matches('/');
+    let page = std::fs::read_to_string(built().output.join(url).join("index.html"))
+        .expect("the article page");
+    assert!(page.contains(">10 October<"), "the date is shown");
+    assert!(!page.contains("datetime=\"--"), "no yearless datetime");
 }
 
 #[test]

@@ -50,6 +50,9 @@ pub struct PageMeta {
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
     pub iso: String,
+    /// The value of a `datetime` attribute: the date where it has a year (a yearless
+    /// "--10-10" is no valid one), else none and the date is plain text.
+    pub machine: Option<String>,
     pub human: String,
     pub inferred: bool,
     pub why: String,
@@ -59,6 +62,7 @@ impl DateView {
     fn of(field: &DatedField) -> Self {
         DateView {
             iso: field.date.iso(),
+            machine: field.date.year.map(|_| field.date.iso()),
             human: field.date.human(),
             inferred: field.inferred,
             why: match field.evidence.line {
