@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod context;
+mod discovery;
 pub mod speech;
 
 use crate::config::SiteConfig;
@@ -229,8 +230,7 @@ pub fn render_site(
     )?;
 
     write_api(&site, collection, staging)?;
-
-    let mut files = 0;
+    let mut files = discovery::write_discovery(&site, collection, index_pages, staging)?;
     for (name, text) in BUILTIN_STATIC {
         staging.write(&format!("static/{name}"), text.as_bytes())?;
         files += 1;
