@@ -13,6 +13,8 @@ pub struct SiteContext {
     pub base_url: String,
     pub base_path: String,
     pub language: String,
+    /// The Atom feed's absolute address, where the site has an absolute address.
+    pub feed: Option<String>,
 }
 
 impl SiteContext {
@@ -23,6 +25,10 @@ impl SiteContext {
             base_url: config.base_url.clone(),
             base_path: config.base_path.clone(),
             language: config.language.clone(),
+            feed: config
+                .base_url
+                .starts_with("http")
+                .then(|| format!("{}{}", config.base_url, super::feed::FEED_PATH)),
         }
     }
 

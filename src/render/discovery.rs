@@ -96,6 +96,7 @@ mod tests {
             base_url: "https://example.org/a/".to_string(),
             base_path: "/a/".to_string(),
             language: "en".to_string(),
+            feed: None,
         };
         let urls: Vec<String> = (1..=5).map(|i| site.permalink(&format!("p{i}/"))).collect();
         let files = sitemaps(&site, &urls, 2);

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod context;
 mod discovery;
+mod feed;
 pub mod speech;
 
 use crate::config::SiteConfig;
@@ -231,6 +232,7 @@ pub fn render_site(
 
     write_api(&site, collection, staging)?;
     let mut files = discovery::write_discovery(&site, collection, index_pages, staging)?;
+    files += usize::from(feed::write_feed(&site, collection, staging)?);
     for (name, text) in BUILTIN_STATIC {
         staging.write(&format!("static/{name}"), text.as_bytes())?;
         files += 1;
