@@ -37,9 +37,9 @@ const ONE_WORD_SPREAD: usize = 3;
 /// one: "Hurricane Katrina" (six of seven) over "Katrina" (seven).
 const LONGER_PHRASE_SHARE: f64 = 0.8;
 
-/// The event's name: a conference or meeting two of its documents name, else the phrase
-/// most of its headlines share, else a name or description one text gives, else the
-/// speaker and place.
+/// The event's name: a conference or meeting two of its documents name or describe, else
+/// the phrase most of its headlines share, else a name or description one text gives,
+/// else the speaker and place.
 pub(super) fn event_name(
     documents: &[Document],
     headline_counts: &HashMap<String, usize>,
@@ -54,14 +54,18 @@ pub(super) fn event_name(
             return name.clone();
         }
     }
+    let described = described_event(documents, members);
+    if let Some((count, description)) = &described {
+        // A description is particular enough from one text, where the event is small.
+        if *count * NAMED_BY_SHARE >= members.len() {
+            return description.clone();
+        }
+    }
     if let Some(phrase) = shared_headline_phrase(documents, headline_counts, members) {
         return phrase;
     }
-    if let Some((_, name)) = named {
+    if let Some((_, name)) = named.or(described) {
         return name;
-    }
-    if let Some(description) = described_event(documents, members) {
-        return description;
     }
     let speaker = speech_groups
         .iter()
@@ -101,10 +105,12 @@ fn most_named_event(
         .map(|(_, named)| named)
 }
 
-/// "a conference on ..." in the first paragraphs of a member, capitalised.
-fn described_event(documents: &[Document], members: &[usize]) -> Option<String> {
-    members.iter().find_map(|&m| {
-        documents[m].paragraphs().take(3).find_map(|paragraph| {
+/// The occasion most members describe in their first paragraphs ("a conference on the
+/// prevention of mass atrocities"), capitalised, with how many describe it.
+fn described_event(documents: &[Document], members: &[usize]) -> Option<(usize, String)> {
+    let mut counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for &m in members {
+        let description = documents[m].paragraphs().take(3).find_map(|paragraph| {
             let text = EVENT_DESCRIPTION
                 .captures(paragraph)?
                 .get(1)?
@@ -112,8 +118,19 @@ fn described_event(documents: &[Document], members: &[usize]) -> Option<String> 
                 .trim();
             let mut chars = text.chars();
             let first = chars.next()?;
-            Some(first.to_uppercase().chain(chars).collect())
-        })
+            Some(first.to_uppercase().chain(chars).collect::<String>())
+        });
+        if let Some(description) = description {
+            let entry = counts
+                .entry(name_key(&description))
+                .or_insert((0, description));
+            entry.0 += 1;
+        }
+    }
+    counts.into_values().max_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.len().cmp(&b.1.len()))
+            .then_with(|| b.1.cmp(&a.1))
     })
 }
 
@@ -357,5 +374,28 @@ mod tests {
             "Sen. Burr on the aftermath of Katrina",
         ]);
         assert_eq!(name.as_deref(), Some("Katrina"));
+    }
+
+    #[test]
+    fn the_occasion_most_members_describe_is_taken_at_its_fullest() {
+        let rules = Rules::new(&crate::config::LoaderConfig::default(), &[]);
+        let doc = |name: &str, lead: &str| {
+            let text = format!("A message to the world\n\nNEW YORK - {lead}\n");
+            crate::load::load_bytes(name, name, text.as_bytes(), &rules)
+                .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+        };
+        let docs = [
+            doc(
+                "a.txt",
+                "He spoke to a conference on the prevention of atrocities, today.",
+            ),
+            doc(
+                "b.txt",
+                "He spoke to a conference on the prevention of mass atrocities, today.",
+            ),
+        ];
+        let (count, name) = described_event(&docs, &[0, 1]).expect("a description");
+        assert_eq!(count, 1);
+        assert_eq!(name, "Conference on the prevention of mass atrocities");
     }
 }
