@@ -233,14 +233,7 @@ pub struct ArticleContext {
     pub json_ld: String,
 }
 
-/// JSON for a `<script>` element: no '<', '>' or '&' that could end it early.
-pub fn script_safe_json(value: &serde_json::Value) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
+use super::structured::script_safe_json;
 
 fn why(evidence: &crate::load::Evidence) -> String {
     match evidence.line {
@@ -401,6 +394,8 @@ pub struct EventContext {
     pub documents: Vec<DocumentSummary>,
     pub speeches: Vec<SpeechLink>,
     pub evidence: Vec<String>,
+    /// schema.org Event, already serialised and safe inside a script element.
+    pub json_ld: String,
 }
 
 fn date_range(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<String> {
@@ -457,6 +452,7 @@ pub fn event(site: &SiteContext, collection: &Collection, e: usize) -> EventCont
             })
             .collect(),
         evidence: event.evidence.clone(),
+        json_ld: super::structured::event_json_ld(site, event),
     }
 }
 

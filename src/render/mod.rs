@@ -7,6 +7,7 @@ pub mod context;
 mod discovery;
 mod feed;
 pub mod speech;
+mod structured;
 
 use crate::config::SiteConfig;
 use crate::crosslink::Collection;
