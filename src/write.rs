@@ -121,6 +121,16 @@ impl Staging {
         })
     }
 
+    /// Copies one file to a site-relative path.
+    pub fn copy_file(&self, from: &Path, relative: &str) -> Result<(), WriteError> {
+        let target = self.dir.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::copy(from, &target).map_err(io(from))?;
+        Ok(())
+    }
+
     /// Copies a folder's files into the staging folder under `prefix`.
     pub fn copy_dir(&self, from: &Path, prefix: &str) -> Result<usize, WriteError> {
         let mut copied = 0;

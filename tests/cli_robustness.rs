@@ -923,3 +923,32 @@ fn a_folder_of_sources_builds_without_a_site_toml() -> TestResult {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere.toml"));
     Ok(())
 }
+
+#[test]
+fn a_site_built_inside_its_sources_never_reads_itself_back() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("clinic.txt"),
+        "Minister opens new clinic in Nairobi\n\nNAIROBI, March 3, 2015 – The Minister of \
+         Health today opened a clinic that will serve ten thousand families.\n",
+    )?;
+    for _ in 0..2 {
+        let output = Command::cargo_bin("pressroom")?
+            .current_dir(dir.path())
+            .arg("build")
+            .output()?;
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let docs = documents(&dir.path().join("public"))?;
+        assert_eq!(docs.len(), 1, "the output's source copies are not sources");
+    }
+    let copy = std::fs::read_to_string(dir.path().join("public/sources/clinic.txt"))?;
+    assert!(
+        copy.starts_with("Minister opens new clinic"),
+        "the raw text is published"
+    );
+    Ok(())
+}

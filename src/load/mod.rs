@@ -61,15 +61,25 @@ pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
     let rules = Rules::new(&config.loader, &config.publishers);
     let mut diagnostics = Vec::new();
     let mut files: Vec<(String, PathBuf)> = Vec::new();
-    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+    // The site itself is no source: a build into a folder inside the sources (the
+    // default `public/` of a folder built without site.toml) must not read its pages and
+    // source copies back. Hidden folders (a build's staging folder) are not read either.
+    let output = std::fs::canonicalize(&config.output).ok();
+    let walk = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            let is_output = e.file_type().is_dir()
+                && output.is_some()
+                && std::fs::canonicalize(e.path()).ok() == output;
+            !hidden && !is_output
+        });
+    for entry in walk {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                let hidden =
-                    entry.file_name().to_string_lossy().starts_with('.') && entry.depth() > 0;
-                if hidden {
-                    continue;
-                }
                 let is_source = entry.file_type().is_file()
                     && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                         SOURCE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())

@@ -219,6 +219,8 @@ pub struct ArticleContext {
     pub removed: Vec<RemovedView>,
     pub provenance: Vec<FieldWhy>,
     pub source_path: String,
+    /// The copy of the raw source in the output, where it has one.
+    pub source_url: Option<String>,
     pub source_sha256: String,
     pub speech_group: Option<LinkView>,
     pub same_speech: Vec<DocumentSummary>,
@@ -336,6 +338,7 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
             .collect(),
         provenance,
         source_path: doc.source_path.clone(),
+        source_url: super::sources::copy_path(doc).map(|p| site.url(&super::sources::url_path(&p))),
         source_sha256: doc.source_sha256.clone(),
         speech_group: group.map(|g| LinkView {
             title: match &g.speaker {

@@ -6,6 +6,7 @@ pub mod api;
 pub mod context;
 mod discovery;
 mod feed;
+mod sources;
 pub mod speech;
 mod structured;
 
@@ -234,6 +235,7 @@ pub fn render_site(
     write_api(&site, collection, staging)?;
     let mut files = discovery::write_discovery(&site, collection, index_pages, staging)?;
     files += usize::from(feed::write_feed(&site, collection, staging)?);
+    files += sources::copy_sources(&config.source, collection, staging)?;
     for (name, text) in BUILTIN_STATIC {
         staging.write(&format!("static/{name}"), text.as_bytes())?;
         files += 1;
