@@ -553,7 +553,6 @@ mod tests {
     }
 
     fn release(name: &str, county: &str, students: &str) -> Document {
-        let rules = crate::load::rules::Rules::new(&crate::config::LoaderConfig::default(), &[]);
         let text = format!(
             "Sen. Johnson announces induction of {county} County students to National Honor Roll\n\n\
              Senator Tim Johnson today announced that {students} of {county} County have been \
@@ -563,8 +562,7 @@ mod tests {
              of them and of the teachers and families who support them every day.\" The honor \
              roll recognizes students across the country who show academic excellence.\n"
         );
-        crate::load::load_bytes(name, name, text.as_bytes(), &rules)
-            .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+        crate::load::load_test_text(name, &text)
     }
 
     #[test]

@@ -324,14 +324,10 @@ fn most_common(items: impl Iterator<Item = String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LoaderConfig;
-    use crate::load::rules::Rules;
 
     fn release(name: &str, date: &str, lead: &str) -> Document {
-        let rules = Rules::new(&LoaderConfig::default(), &[]);
         let text = format!("Senator speaks on energy\n\n{date}\n\nWASHINGTON - {lead}\n");
-        crate::load::load_bytes(name, name, text.as_bytes(), &rules)
-            .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+        crate::load::load_test_text(name, &text)
     }
 
     #[test]

@@ -300,13 +300,11 @@ fn shared_headline_phrase(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::rules::Rules;
+    use crate::load::load_test_text;
 
     fn release(name: &str, headline: &str) -> Document {
-        let rules = Rules::new(&crate::config::LoaderConfig::default(), &[]);
         let text = format!("{headline}\n\nWASHINGTON - The senator said today that it mattered.\n");
-        crate::load::load_bytes(name, name, text.as_bytes(), &rules)
-            .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+        load_test_text(name, &text)
     }
 
     fn name_of(headlines: &[&str]) -> Option<String> {
@@ -378,11 +376,11 @@ mod tests {
 
     #[test]
     fn the_occasion_most_members_describe_is_taken_at_its_fullest() {
-        let rules = Rules::new(&crate::config::LoaderConfig::default(), &[]);
         let doc = |name: &str, lead: &str| {
-            let text = format!("A message to the world\n\nNEW YORK - {lead}\n");
-            crate::load::load_bytes(name, name, text.as_bytes(), &rules)
-                .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+            load_test_text(
+                name,
+                &format!("A message to the world\n\nNEW YORK - {lead}\n"),
+            )
         };
         let docs = [
             doc(

@@ -162,14 +162,9 @@ impl HeadlineSamples {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LoaderConfig;
-    use crate::load::rules::Rules;
 
     fn release(name: &str, headline: &str, body: &str) -> Document {
-        let rules = Rules::new(&LoaderConfig::default(), &[]);
-        let text = format!("{headline}\n\nWASHINGTON - {body}\n");
-        crate::load::load_bytes(name, name, text.as_bytes(), &rules)
-            .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+        crate::load::load_test_text(name, &format!("{headline}\n\nWASHINGTON - {body}\n"))
     }
 
     const BODY: &str = "Sen. Tim Johnson announced funding from the Department of Homeland \

@@ -386,14 +386,7 @@ fn burst_by_year(units: &[Unit], run_years: &[i32], u: usize) -> Placed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LoaderConfig;
-    use crate::load::rules::Rules;
-
-    fn load(name: &str, text: &str) -> Document {
-        let rules = Rules::new(&LoaderConfig::default(), &[]);
-        crate::load::load_bytes(name, name, text.as_bytes(), &rules)
-            .unwrap_or_else(|e| panic!("{name}: {}", e.message))
-    }
+    use crate::load::load_test_text as load;
 
     fn release(name: &str, headline: &str, date: &str, lead: &str) -> Document {
         load(

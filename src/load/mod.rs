@@ -454,6 +454,14 @@ fn markdown_to_text(markdown: &str) -> String {
     out
 }
 
+/// A text read with the built-in rules, for tests across the crate; `name` is its path.
+#[cfg(test)]
+pub(crate) fn load_test_text(name: &str, text: &str) -> Document {
+    let rules = Rules::new(&crate::config::LoaderConfig::default(), &[]);
+    load_bytes(name, name, text.as_bytes(), &rules)
+        .unwrap_or_else(|e| panic!("{name}: {}", e.message))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

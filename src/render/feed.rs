@@ -93,16 +93,12 @@ fn summary(lead: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::LoaderConfig;
-    use crate::load::rules::Rules;
 
     #[test]
     fn entries_are_escaped_and_summaries_cut_at_a_word() {
-        let rules = Rules::new(&LoaderConfig::default(), &[]);
         let text =
             "Fish & chips tax rises, 5 < 6\n\nLONDON, March 3, 2015 – The minister said so.\n";
-        let doc = crate::load::load_bytes("a.txt", "a.txt", text.as_bytes(), &rules)
-            .unwrap_or_else(|e| panic!("{}", e.message));
+        let doc = crate::load::load_test_text("a.txt", text);
         let site = SiteContext {
             title: "Archive".to_string(),
             description: String::new(),

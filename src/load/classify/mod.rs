@@ -266,23 +266,28 @@ mod tests {
     use super::*;
     use crate::config::LoaderConfig;
 
-    #[test]
-    fn each_line_is_headline_date_body_or_furniture() {
-        let text = "Skip to main content\nHome | News | Press releases\nMinister opens new clinic in Nairobi\nBy Jane Doe\n12 March 2021\nNAIROBI – The Minister of Health today opened a clinic for ten thousand families.\nShare this\nPrivacy policy\n";
+    /// A text's lines classified with the built-in rules, as a punctuated text.
+    fn classify_text(text: &str) -> Classified {
         let lines = text
             .lines()
             .enumerate()
             .map(|(i, l)| Line::new(i + 1, l))
             .collect();
         let rules = Rules::new(&LoaderConfig::default(), &[]);
-        let found = classify(
+        classify(
             lines,
             Vec::new(),
             &rules,
             None,
             SourceHints::default(),
             false,
-        );
+        )
+    }
+
+    #[test]
+    fn each_line_is_headline_date_body_or_furniture() {
+        let text = "Skip to main content\nHome | News | Press releases\nMinister opens new clinic in Nairobi\nBy Jane Doe\n12 March 2021\nNAIROBI – The Minister of Health today opened a clinic for ten thousand families.\nShare this\nPrivacy policy\n";
+        let found = classify_text(text);
         assert_eq!(found.headline.map(|h| h.no), Some(3));
         assert_eq!(found.date_line.map(|(l, _)| l.no), Some(5));
         assert_eq!(found.blocks.len(), 1);
@@ -304,20 +309,7 @@ mod tests {
     #[test]
     fn a_line_of_press_contacts_is_no_headline() {
         let text = "Contact  Wes Hickman  202 224 5972  or Kevin Bishop  (864) 250-1417\nSenators introduce the Terrorist Surveillance Act\nToday the senators introduced a measure that would provide a statutory framework.\n";
-        let lines = text
-            .lines()
-            .enumerate()
-            .map(|(i, l)| Line::new(i + 1, l))
-            .collect();
-        let rules = Rules::new(&LoaderConfig::default(), &[]);
-        let found = classify(
-            lines,
-            Vec::new(),
-            &rules,
-            None,
-            SourceHints::default(),
-            false,
-        );
+        let found = classify_text(text);
         assert_eq!(found.headline.map(|h| h.no), Some(2));
         assert!(found
             .removed
