@@ -10,7 +10,7 @@ use super::{Region, Taken, Walk};
 use crate::load::data;
 use crate::load::date::{captured_date, is_date_label, standalone_date, DateMatch, PartialDate};
 use crate::load::document::{Block, RemovalReason};
-use crate::load::fields::dateline::{parse_dateline, Dateline};
+use crate::load::fields::dateline::{parse_dateline, title_case, Dateline};
 use crate::load::lines::{capitalised_words, ends_sentence, Line};
 use crate::load::pattern::compile;
 use crate::load::rules::Rules;
@@ -352,13 +352,7 @@ const MASTHEAD_NAME_WORDS: usize = 3;
 fn is_office_masthead(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let as_title = |w: &str| {
-        let lower = w.to_lowercase();
-        let mut chars = lower.chars();
-        let capitalised: String = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        data::MASTHEAD_OFFICES.contains(w) || data::MASTHEAD_OFFICES.contains(&capitalised)
+        data::MASTHEAD_OFFICES.contains(w) || data::MASTHEAD_OFFICES.contains(&title_case(w))
     };
     let Some(title) = words.iter().take(3).position(|w| as_title(w)) else {
         return false;

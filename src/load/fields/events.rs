@@ -8,9 +8,10 @@ use std::sync::LazyLock;
 /// A named event: capitalised words around an event noun ("International Conference on
 /// Genocide Prevention", "High-level Conference on Health Solidarity 12").
 static EVENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    compile(
-        r"(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:Conference|Summit|Meeting|Forum|Session|Symposium|Congress|Dialogue|Workshop|Ceremony|Commemoration|Assembly)\b(?:\s+(?:on|of|for|to|against)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+(?:(?:and|of|on|for|the)\s+)?(?:\p{Lu}[\p{L}'’-]*|\d+))*)?",
-    )
+    compile(&format!(
+        r"(?:\p{{Lu}}[\p{{L}}'’-]*\s+){{0,5}}(?:{nouns})\b(?:\s+(?:on|of|for|to|against)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}'’-]*|\d+)(?:\s+(?:(?:and|of|on|for|the)\s+)?(?:\p{{Lu}}[\p{{L}}'’-]*|\d+))*)?",
+        nouns = EVENT_NOUN_WORDS.join("|")
+    ))
 });
 
 /// Bodies that sit all year: one names an event only with what it is on or for ("World
@@ -44,7 +45,7 @@ fn names_an_event(name: &str, after: &str) -> bool {
             .any(|u| u.eq_ignore_ascii_case(next)))
 }
 
-/// The nouns of [`EVENT_NAME`].
+/// The nouns an event's name is made around.
 const EVENT_NOUN_WORDS: &[&str] = &[
     "Conference",
     "Summit",
