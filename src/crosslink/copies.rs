@@ -353,10 +353,10 @@ fn conflict(
     all_ours: &HashSet<String>,
     all_theirs: &HashSet<String>,
 ) -> Option<bool> {
-    if counts_differ(ours, theirs) {
+    let (fo, ft) = (facts(ours), facts(theirs));
+    if counts_differ(ours, &fo, theirs, &ft) {
         return Some(true);
     }
-    let (fo, ft) = (facts(ours), facts(theirs));
     let new_o = unmatched(&fo, &ft, theirs, all_theirs);
     let new_t = unmatched(&ft, &fo, ours, all_ours);
     if new_o.is_empty() || new_t.is_empty() {
@@ -369,20 +369,25 @@ fn conflict(
 /// Whether two passages in one place give different counts, one of them written as a
 /// word: "four Indiana fire departments" / "the Lebanon Fire Department will receive
 /// 26 244". (Counts in figures alone are facts, read with their slips.)
-fn counts_differ(ours: &[Word], theirs: &[Word]) -> bool {
-    let counts = |words: &[Word]| -> (HashSet<String>, bool) {
-        let mut found = HashSet::new();
-        let mut worded = false;
-        for w in words {
-            if let Some(n) = NUMBER_WORDS.get(w.key.as_str()) {
-                found.insert((*n).to_string());
-                worded = true;
-            }
-        }
-        found.extend(facts(words).into_iter().filter(|f| all_digits(f)));
+fn counts_differ(
+    ours: &[Word],
+    our_facts: &HashSet<String>,
+    theirs: &[Word],
+    their_facts: &HashSet<String>,
+) -> bool {
+    // The counts of a passage (its number words as numbers, and its numbers), and
+    // whether it writes any as a word.
+    let counts = |words: &[Word], facts: &HashSet<String>| -> (HashSet<String>, bool) {
+        let mut found: HashSet<String> = words
+            .iter()
+            .filter_map(|w| NUMBER_WORDS.get(w.key.as_str()))
+            .map(|n| (*n).to_string())
+            .collect();
+        let worded = !found.is_empty();
+        found.extend(facts.iter().filter(|f| all_digits(f)).cloned());
         (found, worded)
     };
-    let ((o, o_worded), (t, t_worded)) = (counts(ours), counts(theirs));
+    let ((o, o_worded), (t, t_worded)) = (counts(ours, our_facts), counts(theirs, their_facts));
     (o_worded || t_worded) && !o.is_empty() && !t.is_empty() && o.is_disjoint(&t)
 }
 

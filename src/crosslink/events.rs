@@ -136,10 +136,8 @@ fn join_by_evidence(
 fn documents_by_name(documents: &[Document]) -> BTreeMap<String, Vec<usize>> {
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, doc) in documents.iter().enumerate() {
-        for name in &doc.event_names {
-            if name.split_whitespace().count() >= 3 {
-                by_name.entry(name_key(name)).or_default().push(i);
-            }
+        for name in full_event_names(doc) {
+            by_name.entry(name_key(name)).or_default().push(i);
         }
     }
     by_name
@@ -275,31 +273,26 @@ pub fn find_events(
     (events, event_of)
 }
 
-/// The first event a document names with three words or more: a shorter name
-/// ("the Summit") names no one event.
-pub(crate) fn first_event_name(doc: &Document) -> Option<&String> {
+/// The events a document names with three words or more: a shorter name ("the Summit")
+/// names no one event.
+fn full_event_names(doc: &Document) -> impl Iterator<Item = &String> {
     doc.event_names
         .iter()
-        .find(|n| n.split_whitespace().count() >= 3)
+        .filter(|n| n.split_whitespace().count() >= 3)
+}
+
+/// The first event a document names with three words or more.
+pub(crate) fn first_event_name(doc: &Document) -> Option<&String> {
+    full_event_names(doc).next()
 }
 
 /// The occasion a document says a speech was given at: a named event, or one its first
 /// paragraphs describe ("a conference on the prevention of mass atrocities").
 fn occasion_of(doc: &Document, standing: &HashSet<String>) -> Option<String> {
-    let named = doc
-        .event_names
-        .iter()
-        .filter(|n| n.split_whitespace().count() >= 3)
-        .find(|n| !standing.contains(&name_key(n)));
-    if let Some(name) = named {
-        return Some(name.clone());
-    }
-    doc.paragraphs().take(3).find_map(|p| {
-        super::naming::EVENT_DESCRIPTION
-            .captures(p)?
-            .get(1)
-            .map(|d| d.as_str().trim().to_string())
-    })
+    full_event_names(doc)
+        .find(|n| !standing.contains(&name_key(n)))
+        .cloned()
+        .or_else(|| super::naming::description_in(doc))
 }
 
 fn min_id<'a>(documents: &'a [Document], members: &[usize]) -> &'a crate::load::DocumentId {

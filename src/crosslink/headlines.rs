@@ -30,6 +30,37 @@ pub(super) static OFFICE_TITLES: LazyLock<HashSet<String>> =
 /// Words after an office title that may be the holder's name.
 const NAME_WORDS: usize = 3;
 
+/// Reads a headline word by word for the name after an office title: a senator's name
+/// is in every release of the office, whatever happened.
+#[derive(Default)]
+pub(super) struct SpeakerName {
+    /// Words after the last office title that may still be its holder's name.
+    left: usize,
+}
+
+impl SpeakerName {
+    /// A mark that ends a clause ends the name.
+    pub(super) fn clause_ends(&mut self) {
+        self.left = 0;
+    }
+
+    /// Whether `word` (folded) is part of the name after an office title. The name ends
+    /// after [`NAME_WORDS`], or at the first joiner or word that says what its holder did
+    /// ("Sen. Lott announces Katrina aid").
+    pub(super) fn is_name(&mut self, word: &str) -> bool {
+        let ends_name = FUNCTION_WORDS.contains(word) || RELEASE_WORDS.contains(word);
+        let named = self.left > 0 && !ends_name;
+        self.left = if OFFICE_TITLES.contains(word) {
+            NAME_WORDS
+        } else if ends_name {
+            0
+        } else {
+            self.left.saturating_sub(1)
+        };
+        named
+    }
+}
+
 /// Words of the lead that stand for the headline of a text that has none.
 const MADE_HEADLINE_WORDS: usize = 30;
 /// Words of the lead read after the headline.
@@ -58,26 +89,16 @@ const MAX_JOINERS: usize = 2;
 /// of the office, whatever happened.
 fn content_words(text: &str) -> Vec<Token> {
     let words = FoldedWords::new(text);
-    let mut after_title = 0;
+    let mut speaker = SpeakerName::default();
     (0..words.len().min(LEAD_WORDS + 20))
         .map(|i| {
             let w = words.word(i);
-            // A name ends at the first word that says what its holder did ("Sen. Lott
-            // announces Katrina aid"), or at a mark that ends a clause ("Sen. Byrd: Pope
-            // was ...").
+            // A name ends at a mark that ends a clause too ("Sen. Byrd: Pope was ...").
             if words.before(i).contains(CLAUSE_MARKS) {
-                after_title = 0;
+                speaker.clause_ends();
             }
+            let named = speaker.is_name(w);
             let joiner = FUNCTION_WORDS.contains(w);
-            let ends_name = joiner || RELEASE_WORDS.contains(w);
-            let named = after_title > 0 && !ends_name;
-            after_title = if OFFICE_TITLES.contains(w) {
-                NAME_WORDS
-            } else if ends_name {
-                0
-            } else {
-                after_title.saturating_sub(1)
-            };
             if joiner && NAME_JOINERS.contains(w) {
                 Token::Joiner
             } else if joiner

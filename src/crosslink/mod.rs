@@ -328,7 +328,7 @@ fn join(
     let mut uf = UnionFind::new(documents.len());
     let mut accepted = Vec::with_capacity(quote_links.len());
     let mut spans = DateSpans::new(documents);
-    let mut headlines = particulars::HeadlineSamples::new(documents.len());
+    let mut headlines = particulars::HeadlineSamples::new();
     for ((a, b), link) in quote_links {
         let (ra, rb) = (uf.find(a), uf.find(b));
         if ra != rb && !headlines.agree(documents, ra, rb) {

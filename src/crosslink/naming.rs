@@ -3,7 +3,7 @@
 //! else a description from the texts, else who spoke where.
 
 use super::events::name_key;
-use super::headlines::{FUNCTION_WORDS, OFFICE_TITLES, RELEASE_WORDS};
+use super::headlines::{SpeakerName, FUNCTION_WORDS, OFFICE_TITLES, RELEASE_WORDS};
 use super::SpeechGroup;
 use crate::load::pattern::compile;
 use crate::load::Document;
@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// "a conference on the prevention of mass atrocities": an unnamed event, described.
-pub(super) static EVENT_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+static EVENT_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     compile(
         r"(?i)\b(?:a|the|this)\s+((?:international\s+|high-level\s+|regional\s+)?(?:conference|meeting|summit|forum|symposium|session) on [^,.;:]{3,80}?)(?:[,.;:]| organi[sz]ed\b| in\b| held\b| at\b)",
     )
@@ -26,8 +26,6 @@ pub(super) static EVENT_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 const NAMED_BY_SHARE: usize = 4;
 /// A headline phrase names the event where at least one member in this many has it.
 const HEADLINE_SHARE: usize = 3;
-/// Words after an office title that may be its holder's name, or their names.
-const SPEAKER_NAME_WORDS: usize = 3;
 /// The longest headline phrase a name is made of.
 const MAX_NAME_WORDS: usize = 6;
 /// One word names an event only where few texts of the whole collection have it in their
@@ -110,12 +108,7 @@ fn most_named_event(
 fn described_event(documents: &[Document], members: &[usize]) -> Option<(usize, String)> {
     let mut counts: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for &m in members {
-        let description = documents[m].paragraphs().take(3).find_map(|paragraph| {
-            let text = EVENT_DESCRIPTION
-                .captures(paragraph)?
-                .get(1)?
-                .as_str()
-                .trim();
+        let description = description_in(&documents[m]).and_then(|text| {
             let mut chars = text.chars();
             let first = chars.next()?;
             Some(first.to_uppercase().chain(chars).collect::<String>())
@@ -131,6 +124,17 @@ fn described_event(documents: &[Document], members: &[usize]) -> Option<(usize, 
         a.0.cmp(&b.0)
             .then_with(|| a.1.len().cmp(&b.1.len()))
             .then_with(|| b.1.cmp(&a.1))
+    })
+}
+
+/// The occasion a document's first paragraphs describe ("a conference on the prevention
+/// of mass atrocities").
+pub(super) fn description_in(doc: &Document) -> Option<String> {
+    doc.paragraphs().take(3).find_map(|p| {
+        EVENT_DESCRIPTION
+            .captures(p)?
+            .get(1)
+            .map(|d| d.as_str().trim().to_string())
     })
 }
 
@@ -172,19 +176,11 @@ fn headline_words(title: &str) -> Vec<HeadlineWord> {
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
     // The words after an office title name who speaks ("Sens. Mikulski, Sarbanes
-    // announce"), not what happened; they end at a word of the release or a joiner.
-    let mut after_title = 0;
+    // announce"), not what happened.
+    let mut speaker = SpeakerName::default();
     let mut push = |s: usize, e: usize, words: &mut Vec<HeadlineWord>| {
         let key = fold(&title[s..e]);
-        let ends_name = RELEASE_WORDS.contains(&key) || FUNCTION_WORDS.contains(&key);
-        let named = after_title > 0 && !ends_name;
-        after_title = if OFFICE_TITLES.contains(&key) {
-            SPEAKER_NAME_WORDS
-        } else if ends_name {
-            0
-        } else {
-            after_title - usize::from(after_title > 0)
-        };
+        let named = speaker.is_name(&key);
         let gap = key.bytes().all(|b| b.is_ascii_digit())
             || named
             || RELEASE_WORDS.contains(&key)

@@ -11,7 +11,7 @@ use crate::load::date::DATE_WORDS;
 use crate::load::lines::capitalised_words;
 use crate::load::Document;
 use crate::text::{all_digits, fold};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A headline with this share (in tenths) of its words that are no function words
 /// capitalised is in Title Case or ALL CAPS ("Members of the Caucus Urge the Prime
@@ -124,30 +124,34 @@ const SAMPLED_HEADLINES: usize = 4;
 /// particular ("Grants made to Indiana fire departments") links to each release of its
 /// template, and chains them all into one "statement".
 pub(super) struct HeadlineSamples {
-    samples: Vec<Vec<usize>>,
+    /// The sample of each group of two texts or more, by its root; a text alone is its
+    /// own sample.
+    samples: HashMap<usize, Vec<usize>>,
 }
 
 impl HeadlineSamples {
-    pub(super) fn new(documents: usize) -> Self {
+    pub(super) fn new() -> Self {
         HeadlineSamples {
-            samples: (0..documents).map(|i| vec![i]).collect(),
+            samples: HashMap::new(),
         }
     }
 
     /// Whether the groups with roots `ra` and `rb` may be one: no sampled pair's headlines
     /// differ.
     pub(super) fn agree(&self, documents: &[Document], ra: usize, rb: usize) -> bool {
-        self.samples[ra].iter().all(|&x| {
-            self.samples[rb]
-                .iter()
+        let (alone_a, alone_b) = ([ra], [rb]);
+        let a = self.samples.get(&ra).map_or(&alone_a[..], Vec::as_slice);
+        let b = self.samples.get(&rb).map_or(&alone_b[..], Vec::as_slice);
+        a.iter().all(|&x| {
+            b.iter()
                 .all(|&y| !headlines_differ(&documents[x], &documents[y]))
         })
     }
 
     /// Records that the groups with roots `ra` and `rb` are one, with root `root`.
     pub(super) fn merge(&mut self, documents: &[Document], ra: usize, rb: usize, root: usize) {
-        let mut merged = std::mem::take(&mut self.samples[ra]);
-        for y in std::mem::take(&mut self.samples[rb]) {
+        let mut merged = self.samples.remove(&ra).unwrap_or_else(|| vec![ra]);
+        for y in self.samples.remove(&rb).unwrap_or_else(|| vec![rb]) {
             let new_headline = merged
                 .iter()
                 .all(|&x| fold(&documents[x].title) != fold(&documents[y].title));
@@ -155,7 +159,7 @@ impl HeadlineSamples {
                 merged.push(y);
             }
         }
-        self.samples[root] = merged;
+        self.samples.insert(root, merged);
     }
 }
 
@@ -256,7 +260,7 @@ mod tests {
                 BODY,
             ),
         ];
-        let mut samples = HeadlineSamples::new(docs.len());
+        let mut samples = HeadlineSamples::new();
         assert!(samples.agree(&docs, 0, 1));
         samples.merge(&docs, 0, 1, 0);
         assert!(!samples.agree(&docs, 0, 2), "the group holds a's headline");
