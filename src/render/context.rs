@@ -1,5 +1,6 @@
 //! The serialisable contexts templates are rendered from: one small struct per page kind.
 
+use super::structured::script_safe_json;
 use crate::config::SiteConfig;
 use crate::crosslink::{Collection, Event, SpeechGroup, Verdict};
 use crate::load::{Block, DatedField, Document, PartialDate, TitleFrom};
@@ -25,11 +26,14 @@ impl SiteContext {
             base_url: config.base_url.clone(),
             base_path: config.base_path.clone(),
             language: config.language.clone(),
-            feed: config
-                .base_url
-                .starts_with("http")
+            feed: is_absolute(&config.base_url)
                 .then(|| format!("{}{}", config.base_url, super::feed::FEED_PATH)),
         }
+    }
+
+    /// Whether the site has an absolute address, which feeds and sitemaps need.
+    pub fn is_absolute(&self) -> bool {
+        is_absolute(&self.base_url)
     }
 
     /// A site-relative URL with the base path: "articles/x/" → "/archive/articles/x/".
@@ -41,6 +45,11 @@ impl SiteContext {
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
     }
+}
+
+/// Whether a base URL names a host ("https://example.org/archive/"), not only a path.
+fn is_absolute(base_url: &str) -> bool {
+    base_url.starts_with("http://") || base_url.starts_with("https://")
 }
 
 /// A page's own head: title, canonical URL and description.
@@ -235,8 +244,6 @@ pub struct ArticleContext {
     pub json_ld: String,
 }
 
-use super::structured::script_safe_json;
-
 fn why(evidence: &crate::load::Evidence) -> String {
     match evidence.line {
         Some(line) => format!("{} (line {line})", evidence.rule),
@@ -375,87 +382,6 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
         inferred: doc.inferred.clone(),
         json_ld: script_safe_json(&ld),
         doc: summary,
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SpeechLink {
-    pub title: String,
-    pub url: String,
-    pub reports: usize,
-    pub has_full_text: bool,
-}
-
-/// The event page.
-#[derive(Debug, Clone, Serialize)]
-pub struct EventContext {
-    pub site: SiteContext,
-    pub page: PageMeta,
-    pub name: String,
-    pub place: Option<String>,
-    pub dates: Option<String>,
-    pub documents: Vec<DocumentSummary>,
-    pub speeches: Vec<SpeechLink>,
-    pub evidence: Vec<String>,
-    /// schema.org Event, already serialised and safe inside a script element.
-    pub json_ld: String,
-}
-
-fn date_range(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<String> {
-    match (start, end) {
-        (Some(s), Some(e)) if s != e => Some(format!("{} – {}", s.human(), e.human())),
-        (Some(s), _) => Some(s.human()),
-        (None, Some(e)) => Some(e.human()),
-        (None, None) => None,
-    }
-}
-
-pub fn event(site: &SiteContext, collection: &Collection, e: usize) -> EventContext {
-    let event = &collection.events[e];
-    let dates = date_range(event.start, event.end);
-    EventContext {
-        site: site.clone(),
-        page: PageMeta {
-            title: event.name.clone(),
-            canonical: site.permalink(&event_path(event)),
-            description: format!(
-                "{} documents about {}{}",
-                event.members.len(),
-                event.name,
-                event
-                    .place
-                    .as_ref()
-                    .map(|p| format!(", {p}"))
-                    .unwrap_or_default()
-            ),
-            og_type: "website",
-        },
-        name: event.name.clone(),
-        place: event.place.clone(),
-        dates,
-        documents: event
-            .members
-            .iter()
-            .map(|&m| summary(site, &collection.documents[m]))
-            .collect(),
-        speeches: event
-            .speech_groups
-            .iter()
-            .map(|&g| {
-                let group = &collection.speech_groups[g];
-                SpeechLink {
-                    title: match &group.speaker {
-                        Some(s) => format!("Speech by {s}"),
-                        None => "Speech".to_string(),
-                    },
-                    url: site.url(&speech_path(group)),
-                    reports: group.members.len(),
-                    has_full_text: group.canonical.is_some(),
-                }
-            })
-            .collect(),
-        evidence: event.evidence.clone(),
-        json_ld: super::structured::event_json_ld(site, event),
     }
 }
 

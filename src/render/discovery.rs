@@ -18,9 +18,8 @@ pub fn write_discovery(
     index_pages: usize,
     staging: &Staging,
 ) -> Result<usize, WriteError> {
-    let absolute = site.base_url.starts_with("http://") || site.base_url.starts_with("https://");
     let mut robots = String::from("User-agent: *\nAllow: /\n");
-    if !absolute {
+    if !site.is_absolute() {
         staging.write("robots.txt", robots.as_bytes())?;
         return Ok(1);
     }

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod context;
 mod discovery;
+mod event;
 mod feed;
 mod sources;
 pub mod speech;
@@ -193,7 +194,7 @@ pub fn render_site(
         ))
     })?;
     each(collection.events.len(), &|e| {
-        let ctx = context::event(&site, collection, e);
+        let ctx = event::event(&site, collection, e);
         Ok((
             context::event_path(&collection.events[e]),
             renderer.render("event.html", &ctx)?,
