@@ -48,20 +48,6 @@ pub fn is_all_caps(text: &str) -> bool {
     total >= 4 && upper * 10 >= total * 9
 }
 
-/// A word before a full stop that ends no sentence: an abbreviation or an initial.
-static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:\b(?:{abbreviations})|\b\p{{Lu}})$",
-        abbreviations = super::data::ABBREVIATIONS.alternation()
-    ))
-});
-
-/// Whether the text before a full stop ends in an abbreviation or an initial ("Sen",
-/// "Jan", "U.S", "D.C", "Daniel K"), whose stop ends no sentence.
-pub fn ends_in_abbreviation(before_stop: &str) -> bool {
-    ABBREVIATION.is_match(before_stop)
-}
-
 /// Of the words of `text` that have letters: how many start with a capital, and how many
 /// there are. A Title Case or ALL CAPS headline has nearly all capitalised, "of" too.
 pub fn capitalised_words(text: &str) -> (usize, usize) {

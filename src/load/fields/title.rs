@@ -5,7 +5,7 @@ use super::{LineWarning, Reading};
 use crate::load::classify::patterns::is_masthead_line;
 use crate::load::date::find_dates;
 use crate::load::document::{Evidence, TitleFrom};
-use crate::load::lines::{ends_in_abbreviation, is_all_caps};
+use crate::load::lines::is_all_caps;
 use crate::load::pattern::compile;
 use crate::load::rules::Rules;
 use crate::text::word_count;
@@ -130,7 +130,7 @@ fn made_title(lede: &str) -> Option<String> {
         if matches!(c, '.' | '?' | '!')
             && lede[i + 1..].starts_with(' ')
             && i > 20
-            && !(c == '.' && ends_in_abbreviation(&lede[..i]))
+            && !(c == '.' && ends_abbreviation(&lede[..i]))
         {
             sentence_end = i;
             break;
@@ -156,6 +156,20 @@ fn made_title(lede: &str) -> Option<String> {
         "{}…",
         sentence[..cut].trim_end_matches([',', ';', ':'])
     ))
+}
+
+/// Whether the text before a full stop ends in an abbreviation, whose stop ends no
+/// sentence: initials ("U.S", "D.C", "Daniel K") or a listed one ("Sen", "Jan").
+fn ends_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let initials = !word.is_empty()
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    initials || crate::load::data::ABBREVIATIONS.contains(word)
 }
 
 /// Sentence case for an all-capitals headline, taking each word's form from the body

@@ -6,7 +6,6 @@ use crate::load::data;
 use crate::load::fields::people::{
     clean_name, last_mentioned, mentions, person_by_office, resolve_mention, word_starts,
 };
-use crate::load::lines::ends_in_abbreviation;
 use crate::load::pattern::compile;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -76,6 +75,14 @@ static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:he|she|according to (?:him|her)|selon (?:lui|elle)|secondo (?:lui|lei)|según (?:él|ella))\b",
     )
 });
+/// A word before a full stop that ends no sentence: an abbreviation or an initial.
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+    compile(&format!(
+        r"(?:\b(?:{abbreviations})|\b\p{{Lu}})$",
+        abbreviations = data::ABBREVIATIONS.alternation()
+    ))
+});
+
 /// A paragraph that ends by introducing the quote below it: "…, said:", "… put it simply
 /// at the closing:".
 static INTRODUCES_QUOTE: LazyLock<Regex> = LazyLock::new(|| compile(r":\s*$"));
@@ -87,7 +94,7 @@ fn sentence_before(text: &str, at: usize) -> &str {
     for (i, c) in head.char_indices() {
         if matches!(c, '.' | '?' | '!') {
             let after = &head[i + 1..];
-            let stops = after.starts_with(' ') && !ends_in_abbreviation(&head[..i]);
+            let stops = after.starts_with(' ') && !ABBREVIATION.is_match(&head[..i]);
             if stops {
                 start = i + 1;
             }
