@@ -11,6 +11,9 @@
 //! speaker at the same conference on the next day with a similar speech; translated
 //! wire copy whose quotes share no words with the original; advance notices that report
 //! no speech.
+//!
+//! `WRITE_CORPUS=DIR` writes the texts to DIR (1,000 a folder) instead and stops, so the
+//! same corpus can be built into a site.
 
 use pressroom::config::SiteConfig;
 use pressroom::crosslink::crosslink;
@@ -394,6 +397,18 @@ fn peak_memory() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Writes each text as DIR/batch-NNNN/ID.txt, 1,000 to a folder.
+fn write_corpus(corpus: &Corpus, dir: &std::path::Path) -> std::io::Result<()> {
+    for (n, (id, text)) in corpus.texts.iter().enumerate() {
+        let folder = dir.join(format!("batch-{:04}", n / 1000));
+        if n % 1000 == 0 {
+            std::fs::create_dir_all(&folder)?;
+        }
+        std::fs::write(folder.join(format!("{id}.txt")), text)?;
+    }
+    Ok(())
+}
+
 fn main() {
     // `cargo bench` passes "--bench"; numbers are ours.
     let numbers: Vec<u64> = std::env::args().filter_map(|a| a.parse().ok()).collect();
@@ -406,6 +421,13 @@ fn main() {
         corpus.texts.len(),
         started.elapsed().as_secs_f64()
     );
+    if let Ok(dir) = std::env::var("WRITE_CORPUS") {
+        if let Err(e) = write_corpus(&corpus, std::path::Path::new(&dir)) {
+            eprintln!("{dir}: {e}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let config = SiteConfig::defaults(std::path::Path::new("."));
     let rules = Rules::new(&config.loader, &config.publishers);
     let started = Instant::now();
