@@ -119,6 +119,70 @@ impl Default for CrosslinkConfig {
     }
 }
 
+/// A browse page family: on under its default URL name, on under another, or off.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum BrowseSetting {
+    On(bool),
+    Named(String),
+}
+
+/// Which browse pages a site has (people, publishers, places, years, kinds) and the
+/// URL name of each: `people = "personen"`, or `kinds = false` to leave them out.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BrowseConfig {
+    pub people: Option<BrowseSetting>,
+    pub publishers: Option<BrowseSetting>,
+    pub places: Option<BrowseSetting>,
+    pub years: Option<BrowseSetting>,
+    pub kinds: Option<BrowseSetting>,
+}
+
+/// The families of browse pages, in the order the site's navigation lists them.
+pub const TAXONOMIES: [&str; 5] = ["people", "publishers", "places", "years", "kinds"];
+
+impl BrowseConfig {
+    /// The families that are on, each with its URL name.
+    fn resolve(&self, path: &Path) -> Result<Vec<(&'static str, String)>, ConfigError> {
+        let settings = [
+            &self.people,
+            &self.publishers,
+            &self.places,
+            &self.years,
+            &self.kinds,
+        ];
+        let mut on = Vec::new();
+        for (key, setting) in TAXONOMIES.into_iter().zip(settings) {
+            let name = match setting {
+                None | Some(BrowseSetting::On(true)) => key.to_string(),
+                Some(BrowseSetting::On(false)) => continue,
+                Some(BrowseSetting::Named(name)) => name.trim_matches('/').to_string(),
+            };
+            let reserved = [
+                "articles", "speeches", "events", "search", "static", "api", "page",
+            ];
+            let valid = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && !reserved.contains(&name.as_str());
+            if !valid || on.iter().any(|(_, n)| n == &name) {
+                return Err(ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    message: format!(
+                        "[browse] {key} = \"{name}\": a URL name is letters, digits, '-' or \
+                         '_', used once, and none of {}",
+                        reserved.join(", ")
+                    ),
+                });
+            }
+            on.push((key, name));
+        }
+        Ok(on)
+    }
+}
+
 fn default_max_file_bytes() -> u64 {
     16 * 1024 * 1024
 }
@@ -144,6 +208,8 @@ struct SiteFile {
     loader: Option<LoaderConfig>,
     #[serde(default)]
     crosslink: CrosslinkConfig,
+    #[serde(default)]
+    browse: BrowseConfig,
 }
 
 fn default_source() -> PathBuf {
@@ -175,6 +241,8 @@ pub struct SiteConfig {
     pub publishers: Vec<PublisherConfig>,
     pub loader: LoaderConfig,
     pub crosslink: CrosslinkConfig,
+    /// The browse page families that are on, with their URL names.
+    pub browse: Vec<(&'static str, String)>,
     /// The folder holding site.toml, where a site's own `templates/` and `static/` live.
     pub root: PathBuf,
 }
@@ -280,6 +348,7 @@ impl SiteConfig {
                 message: "page_size must be at least 1".to_string(),
             });
         }
+        let browse = file.browse.resolve(path)?;
         let mut base_url = base_url.trim().to_string();
         if !base_url.ends_with('/') {
             base_url.push('/');
@@ -302,6 +371,7 @@ impl SiteConfig {
             publishers: file.publishers,
             loader: file.loader.unwrap_or_default(),
             crosslink: file.crosslink,
+            browse,
             root,
         })
     }
@@ -344,6 +414,23 @@ mod tests {
         let message = err.to_string();
         assert!(message.starts_with("site.toml:3:"), "{message}");
         assert!(message.contains("colour"), "{message}");
+    }
+
+    #[test]
+    fn browse_pages_are_on_by_default_renamed_or_left_out() {
+        let all = parse("title = \"x\"\nbase_url = \"/\"\n").map(|c| c.browse);
+        assert_eq!(all.map(|b| b.len()).ok(), Some(5));
+        let some = parse(
+            "title = \"x\"\nbase_url = \"/\"\n[browse]\npeople = \"personen\"\nkinds = false\n",
+        )
+        .map(|c| c.browse)
+        .map_err(|e| e.to_string());
+        let some = some.unwrap_or_default();
+        assert_eq!(some[0], ("people", "personen".to_string()));
+        assert!(!some.iter().any(|(key, _)| *key == "kinds"));
+        let clash = parse("title = \"x\"\nbase_url = \"/\"\n[browse]\nplaces = \"articles\"\n");
+        let message = clash.map(|_| ()).unwrap_err().to_string();
+        assert!(message.contains("[browse] places"), "{message}");
     }
 
     #[test]

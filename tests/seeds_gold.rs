@@ -468,12 +468,28 @@ fn pages_link_to_each_other_both_ways() {
         std::fs::read_to_string(out.join(url.trim_start_matches('/')).join("index.html"))
             .unwrap_or_else(|e| panic!("{url}: {e}"))
     };
+    // Home shows each story once: a document under its event, else its speech, else
+    // itself; from there every document is one link away.
     let home = page("/");
+    let story_url = |doc: &serde_json::Value| -> String {
+        for (field, kind) in [("event", "events"), ("speech_group", "speech_groups")] {
+            if let Some(id) = doc[field].as_str() {
+                let groups = built().groups[kind].as_array().expect("groups");
+                let group = groups.iter().find(|g| g["id"] == id).expect("its group");
+                return group["url"].as_str().expect("url").to_string();
+            }
+        }
+        doc["url"].as_str().expect("url").to_string()
+    };
     for doc in &built().documents {
-        let url = doc["url"].as_str().expect("url");
+        let url = story_url(doc);
         assert!(
             home.contains(&format!("href=\"{url}\"")),
             "home links to {url}"
+        );
+        assert!(
+            home.matches(&format!("<a href=\"{url}\">")).count() <= 2,
+            "{url} is one story on the home page, and at most once more in the sidebar"
         );
     }
     for kind in ["speech_groups", "events"] {

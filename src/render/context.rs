@@ -16,6 +16,10 @@ pub struct SiteContext {
     pub language: String,
     /// The Atom feed's absolute address, where the site has an absolute address.
     pub feed: Option<String>,
+    /// The words pages show, in the site's language.
+    pub t: &'static serde_json::Value,
+    /// The browse page families, for the navigation: their index pages, under their names.
+    pub browse: Vec<LinkView>,
 }
 
 impl SiteContext {
@@ -28,7 +32,55 @@ impl SiteContext {
             language: config.language.clone(),
             feed: is_absolute(&config.base_url)
                 .then(|| format!("{}{}", config.base_url, super::feed::FEED_PATH)),
+            t: super::strings::for_language(&config.language),
+            browse: Vec::new(),
         }
+        .with_browse(&config.browse)
+    }
+
+    fn with_browse(mut self, browse: &[(&'static str, String)]) -> Self {
+        self.browse = browse
+            .iter()
+            .map(|(key, name)| LinkView {
+                title: self.text(&format!("taxonomy.{key}")).to_string(),
+                url: self.url(&format!("{name}/")),
+            })
+            .collect();
+        self
+    }
+
+    /// The context of a site with the built-in settings at `base_url`, for tests.
+    #[cfg(test)]
+    pub fn at(base_url: &str) -> Self {
+        let overrides = crate::config::Overrides {
+            base_url: Some(base_url.to_string()),
+            ..Default::default()
+        };
+        let text = "title = \"Archive\"\nbase_url = \"/\"\n";
+        match SiteConfig::parse(text, std::path::Path::new("site.toml"), &overrides) {
+            Ok(config) => SiteContext::new(&config),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// One of the page words by its key ("nav_search", "kind.report").
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        super::strings::lookup(self.t, key)
+    }
+
+    /// A page word with `{n}` filled in: "reports_n" is "{n} reports", and for one its
+    /// singular "reports_1", where the language has one.
+    pub fn count_text(&self, key: &str, n: usize) -> String {
+        if n == 1 {
+            if let Some(stem) = key.strip_suffix("_n") {
+                let singular = format!("{stem}_1");
+                let text = self.text(&singular);
+                if text != singular {
+                    return text.to_string();
+                }
+            }
+        }
+        self.text(key).replace("{n}", &n.to_string())
     }
 
     /// Whether the site has an absolute address, which feeds and sitemaps need.
@@ -74,6 +126,17 @@ pub struct DateView {
 }
 
 impl DateView {
+    /// A date the page states with no reason of its own (an event's or a group's).
+    pub fn of_date(date: PartialDate) -> Self {
+        DateView {
+            iso: date.iso(),
+            machine: date.year.map(|_| date.iso()),
+            human: date.human(),
+            inferred: false,
+            why: String::new(),
+        }
+    }
+
     fn of(field: &DatedField) -> Self {
         DateView {
             iso: field.date.iso(),
@@ -95,7 +158,7 @@ pub struct DocumentSummary {
     pub title: String,
     pub url: String,
     pub kind: &'static str,
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub publisher: Option<String>,
     pub place: Option<String>,
     pub date: Option<DateView>,
@@ -108,6 +171,16 @@ pub fn kind_key(kind: crate::load::Kind) -> &'static str {
         crate::load::Kind::FullText => "full_text",
         crate::load::Kind::Announcement => "announcement",
         crate::load::Kind::Other => "other",
+    }
+}
+
+/// A verdict's key in the page words, as `Verdict` serialises.
+fn verdict_key(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Verified => "verified",
+        Verdict::Variant => "variant",
+        Verdict::NotFound => "not_found",
+        Verdict::Unchecked => "unchecked",
     }
 }
 
@@ -150,7 +223,9 @@ pub fn summary(site: &SiteContext, doc: &Document) -> DocumentSummary {
         title: doc.title.clone(),
         url: site.url(&article_path(doc)),
         kind: kind_key(doc.kind),
-        kind_label: doc.kind.label(),
+        kind_label: site
+            .text(&format!("kind.{}", kind_key(doc.kind)))
+            .to_string(),
         publisher: doc.publisher.clone(),
         place: doc.place.clone(),
         date: doc.date.as_ref().map(DateView::of),
@@ -164,7 +239,7 @@ pub struct QuoteView {
     pub text: String,
     pub speaker: Option<String>,
     pub verdict: Verdict,
-    pub verdict_label: &'static str,
+    pub verdict_label: String,
     /// "checked against “Title”", linked to `against_url`.
     pub against_label: Option<String>,
     pub against_url: Option<String>,
@@ -183,8 +258,11 @@ pub(super) fn quotes(site: &SiteContext, collection: &Collection, i: usize) -> V
                 text: q.text.clone(),
                 speaker: q.speaker.clone(),
                 verdict: check.verdict,
-                verdict_label: check.verdict.label(),
-                against_label: against.map(|a| format!("checked against “{}”", a.title)),
+                verdict_label: site
+                    .text(&format!("verdict.{}", verdict_key(check.verdict)))
+                    .to_string(),
+                against_label: against
+                    .map(|a| site.text("checked_against").replace("{name}", &a.title)),
                 against_url: against.map(|a| site.url(&article_path(a))),
                 detail: check.detail.clone(),
             }
@@ -235,6 +313,10 @@ pub struct ArticleContext {
     pub same_speech: Vec<DocumentSummary>,
     pub event: Option<LinkView>,
     pub same_event: Vec<DocumentSummary>,
+    /// The documents before and after this one in its event, in date order.
+    pub previous: Option<LinkView>,
+    pub next: Option<LinkView>,
+    pub breadcrumbs: Vec<LinkView>,
     pub warnings: Vec<String>,
     /// Fields set by hand in front matter or a sidecar.
     pub overrides: Vec<String>,
@@ -348,10 +430,7 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
         source_url: super::sources::copy_path(doc).map(|p| site.url(&super::sources::url_path(&p))),
         source_sha256: doc.source_sha256.clone(),
         speech_group: group.map(|g| LinkView {
-            title: match &g.speaker {
-                Some(s) => format!("Speech by {s}"),
-                None => "Speech".to_string(),
-            },
+            title: speech_name(site, g),
             url: site.url(&speech_path(g)),
         }),
         same_speech: group.map(|g| others(&g.members)).unwrap_or_default(),
@@ -381,31 +460,52 @@ pub fn article(site: &SiteContext, collection: &Collection, i: usize) -> Article
         overrides: doc.overrides.clone(),
         inferred: doc.inferred.clone(),
         json_ld: script_safe_json(&ld),
+        previous: event.and_then(|e| neighbour(site, collection, e, i, -1)),
+        next: event.and_then(|e| neighbour(site, collection, e, i, 1)),
+        breadcrumbs: article_breadcrumbs(site, collection, i),
         doc: summary,
     }
 }
 
-/// A month heading and its documents on the home timeline.
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelineMonth {
-    pub heading: String,
-    pub documents: Vec<DocumentSummary>,
+/// The document `step` places from `i` in its event's order.
+fn neighbour(
+    site: &SiteContext,
+    collection: &Collection,
+    event: &Event,
+    i: usize,
+    step: isize,
+) -> Option<LinkView> {
+    let at = event.members.iter().position(|&m| m == i)?;
+    let other = *event.members.get(at.checked_add_signed(step)?)?;
+    let doc = &collection.documents[other];
+    Some(LinkView {
+        title: doc.title.clone(),
+        url: site.url(&article_path(doc)),
+    })
 }
 
-/// A page of the home timeline.
-#[derive(Debug, Clone, Serialize)]
-pub struct IndexContext {
-    pub site: SiteContext,
-    pub page: PageMeta,
-    pub months: Vec<TimelineMonth>,
-    pub page_number: usize,
-    pub page_count: usize,
-    pub previous_url: Option<String>,
-    pub next_url: Option<String>,
-    pub total_documents: usize,
-    pub events: Vec<LinkView>,
-    pub speech_group_count: usize,
-    pub event_count: usize,
+/// Home, then the article's event and speech where it has them.
+fn article_breadcrumbs(site: &SiteContext, collection: &Collection, i: usize) -> Vec<LinkView> {
+    let mut trail = vec![super::stories::home_link(site)];
+    if let Some(e) = collection.event_of[i] {
+        trail.push(event_link(site, &collection.events[e]));
+    }
+    if let Some(g) = collection.speech_group_of[i] {
+        let group = &collection.speech_groups[g];
+        trail.push(LinkView {
+            title: speech_name(site, group),
+            url: site.url(&speech_path(group)),
+        });
+    }
+    trail
+}
+
+/// "Speech by Ban Ki-moon", in the site's words.
+pub fn speech_name(site: &SiteContext, group: &SpeechGroup) -> String {
+    match &group.speaker {
+        Some(s) => site.text("speech_by").replace("{name}", s),
+        None => site.text("speech").to_string(),
+    }
 }
 
 pub fn index_page_path(page: usize) -> String {
@@ -432,76 +532,6 @@ pub fn latest_events(site: &SiteContext, collection: &Collection, count: usize) 
         .collect()
 }
 
-/// The home timeline, newest first; `order` holds document indices in that order.
-pub fn index(
-    site: &SiteContext,
-    collection: &Collection,
-    order: &[usize],
-    page: usize,
-    page_size: usize,
-    latest_events: &[LinkView],
-) -> IndexContext {
-    let page_count = order.len().div_ceil(page_size).max(1);
-    let slice = order.iter().skip((page - 1) * page_size).take(page_size);
-    let mut months: Vec<TimelineMonth> = Vec::new();
-    for &i in slice {
-        let doc = &collection.documents[i];
-        let heading = match doc.date.as_ref().map(|d| d.date) {
-            Some(PartialDate {
-                year: Some(y),
-                month: Some(m),
-                ..
-            }) => PartialDate {
-                year: Some(y),
-                month: Some(m),
-                day: None,
-            }
-            .human(),
-            Some(PartialDate { year: Some(y), .. }) => y.to_string(),
-            Some(PartialDate {
-                year: None,
-                month: Some(_),
-                ..
-            }) => "Year unknown".to_string(),
-            _ => "Undated".to_string(),
-        };
-        match months.last_mut() {
-            Some(last) if last.heading == heading => last.documents.push(summary(site, doc)),
-            _ => months.push(TimelineMonth {
-                heading,
-                documents: vec![summary(site, doc)],
-            }),
-        }
-    }
-    let title = if page == 1 {
-        site.title.clone()
-    } else {
-        format!("{} — page {page}", site.title)
-    };
-    IndexContext {
-        site: site.clone(),
-        page: PageMeta {
-            title,
-            canonical: site.permalink(&index_page_path(page)),
-            description: if site.description.is_empty() {
-                format!("{} documents", order.len())
-            } else {
-                site.description.clone()
-            },
-            og_type: "website",
-        },
-        months,
-        page_number: page,
-        page_count,
-        previous_url: (page > 1).then(|| site.url(&index_page_path(page - 1))),
-        next_url: (page < page_count).then(|| site.url(&index_page_path(page + 1))),
-        total_documents: order.len(),
-        events: latest_events.to_vec(),
-        speech_group_count: collection.speech_groups.len(),
-        event_count: collection.events.len(),
-    }
-}
-
 /// The 404 page.
 #[derive(Debug, Clone, Serialize)]
 pub struct NotFoundContext {
@@ -513,7 +543,7 @@ pub fn not_found(site: &SiteContext) -> NotFoundContext {
     NotFoundContext {
         site: site.clone(),
         page: PageMeta {
-            title: "Page not found".into(),
+            title: site.text("not_found_title").to_string(),
             canonical: site.permalink("404.html"),
             description: String::new(),
             og_type: "website",

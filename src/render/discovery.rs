@@ -15,7 +15,7 @@ const SITEMAP_URLS: usize = 50_000;
 pub fn write_discovery(
     site: &SiteContext,
     collection: &Collection,
-    index_pages: usize,
+    list_pages: &[String],
     staging: &Staging,
 ) -> Result<usize, WriteError> {
     let mut robots = String::from("User-agent: *\nAllow: /\n");
@@ -23,7 +23,7 @@ pub fn write_discovery(
         staging.write("robots.txt", robots.as_bytes())?;
         return Ok(1);
     }
-    let urls = page_urls(site, collection, index_pages);
+    let urls = page_urls(site, collection, list_pages);
     let files = sitemaps(site, &urls, SITEMAP_URLS);
     for (name, xml) in &files {
         staging.write(name, xml.as_bytes())?;
@@ -57,9 +57,9 @@ fn sitemaps(site: &SiteContext, urls: &[String], limit: usize) -> Vec<(String, S
     files
 }
 
-/// Every page's absolute address: the home pages, then articles, speeches and events.
-fn page_urls(site: &SiteContext, collection: &Collection, index_pages: usize) -> Vec<String> {
-    let homes = (1..=index_pages).map(context::index_page_path);
+/// Every page's absolute address: the list pages, then articles, speeches and events.
+fn page_urls(site: &SiteContext, collection: &Collection, list_pages: &[String]) -> Vec<String> {
+    let homes = list_pages.iter().cloned();
     let articles = collection.documents.iter().map(context::article_path);
     let speeches = collection.speech_groups.iter().map(context::speech_path);
     let events = collection.events.iter().map(context::event_path);
@@ -89,14 +89,7 @@ mod tests {
 
     #[test]
     fn above_the_limit_the_sitemap_is_an_index_of_sitemaps() {
-        let site = SiteContext {
-            title: "Archive".to_string(),
-            description: String::new(),
-            base_url: "https://example.org/a/".to_string(),
-            base_path: "/a/".to_string(),
-            language: "en".to_string(),
-            feed: None,
-        };
+        let site = SiteContext::at("https://example.org/a/");
         let urls: Vec<String> = (1..=5).map(|i| site.permalink(&format!("p{i}/"))).collect();
         let files = sitemaps(&site, &urls, 2);
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();

@@ -10,6 +10,7 @@ pub struct SpeechLink {
     pub title: String,
     pub url: String,
     pub reports: usize,
+    pub reports_label: String,
     pub has_full_text: bool,
 }
 
@@ -26,6 +27,7 @@ pub struct EventContext {
     pub evidence: Vec<String>,
     /// schema.org Event, already serialised and safe inside a script element.
     pub json_ld: String,
+    pub breadcrumbs: Vec<super::context::LinkView>,
 }
 
 fn date_range(start: Option<PartialDate>, end: Option<PartialDate>) -> Option<String> {
@@ -71,17 +73,22 @@ pub fn event(site: &SiteContext, collection: &Collection, e: usize) -> EventCont
             .map(|&g| {
                 let group = &collection.speech_groups[g];
                 SpeechLink {
-                    title: match &group.speaker {
-                        Some(s) => format!("Speech by {s}"),
-                        None => "Speech".to_string(),
-                    },
+                    title: super::context::speech_name(site, group),
                     url: site.url(&speech_path(group)),
                     reports: group.members.len(),
+                    reports_label: site.count_text("documents_n", group.members.len()),
                     has_full_text: group.canonical.is_some(),
                 }
             })
             .collect(),
         evidence: event.evidence.clone(),
         json_ld: super::structured::event_json_ld(site, event),
+        breadcrumbs: vec![
+            super::stories::home_link(site),
+            super::context::LinkView {
+                title: site.text("nav_events").to_string(),
+                url: site.url("events/"),
+            },
+        ],
     }
 }

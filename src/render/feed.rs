@@ -1,4 +1,5 @@
-//! The site's Atom feed: its newest dated documents, for feed readers.
+//! Atom feeds: the site's newest dated documents, and each browse term's, for feed
+//! readers.
 
 use super::context::{self, SiteContext};
 use super::escape_html;
@@ -34,15 +35,48 @@ pub fn write_feed(
             .then_with(|| a.1.source_path.cmp(&b.1.source_path))
     });
     dated.truncate(FEED_ENTRIES);
-    staging.write(FEED_PATH, atom(site, &dated).as_bytes())?;
+    let head = FeedHead {
+        title: site.title.clone(),
+        page: String::new(),
+    };
+    staging.write(FEED_PATH, atom(site, &head, &dated).as_bytes())?;
     Ok(true)
 }
 
-fn atom(site: &SiteContext, entries: &[(chrono::NaiveDate, &Document)]) -> String {
+/// A feed's own title and the page it follows ("" for the home page).
+pub struct FeedHead {
+    pub title: String,
+    pub page: String,
+}
+
+/// Writes the feed of one page's documents (given newest first) beside the page, where
+/// the site has an absolute address; returns whether it did.
+pub fn write_page_feed(
+    site: &SiteContext,
+    collection: &Collection,
+    head: &FeedHead,
+    newest_first: &[u32],
+    staging: &Staging,
+) -> Result<bool, WriteError> {
+    if site.feed.is_none() {
+        return Ok(false);
+    }
+    let dated: Vec<(chrono::NaiveDate, &Document)> = newest_first
+        .iter()
+        .map(|&i| &collection.documents[i as usize])
+        .filter_map(|d| Some((d.date.as_ref()?.date.to_naive()?, d)))
+        .take(FEED_ENTRIES)
+        .collect();
+    let path = format!("{}{FEED_PATH}", head.page);
+    staging.write(&path, atom(site, head, &dated).as_bytes())?;
+    Ok(true)
+}
+
+fn atom(site: &SiteContext, head: &FeedHead, entries: &[(chrono::NaiveDate, &Document)]) -> String {
     let updated = entries
         .first()
         .map_or_else(|| "1970-01-01".to_string(), |(day, _)| day.to_string());
-    let home = escape_html(&site.permalink(""));
+    let home = escape_html(&site.permalink(&head.page));
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n\
@@ -51,9 +85,9 @@ fn atom(site: &SiteContext, entries: &[(chrono::NaiveDate, &Document)]) -> Strin
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n\
          <updated>{updated}T00:00:00Z</updated>\n",
         escape_html(&site.language),
+        escape_html(&head.title),
         escape_html(&site.title),
-        escape_html(&site.title),
-        escape_html(&site.permalink(FEED_PATH)),
+        escape_html(&site.permalink(&format!("{}{FEED_PATH}", head.page))),
     );
     for (day, doc) in entries {
         let url = escape_html(&site.permalink(&context::article_path(doc)));
@@ -99,16 +133,18 @@ mod tests {
         let text =
             "Fish & chips tax rises, 5 < 6\n\nLONDON, March 3, 2015 – The minister said so.\n";
         let doc = crate::load::load_test_text("a.txt", text);
-        let site = SiteContext {
-            title: "Archive".to_string(),
-            description: String::new(),
-            base_url: "https://example.org/".to_string(),
-            base_path: "/".to_string(),
-            language: "en".to_string(),
-            feed: Some("https://example.org/atom.xml".to_string()),
-        };
+        let site = SiteContext::at("https://example.org/");
         let day = chrono::NaiveDate::from_ymd_opt(2015, 3, 3).expect("a day");
-        let xml = atom(&site, &[(day, &doc)]);
+        let head = FeedHead {
+            title: "Archive".to_string(),
+            page: "people/x/".to_string(),
+        };
+        let xml = atom(&site, &head, &[(day, &doc)]);
+        assert!(xml.contains("<title>Archive</title>"), "{xml}");
+        assert!(
+            xml.contains("href=\"https://example.org/people/x/atom.xml\""),
+            "{xml}"
+        );
         assert!(
             xml.contains("<title>Fish &amp; chips tax rises, 5 &lt; 6</title>"),
             "{xml}"

@@ -3,12 +3,17 @@
 //! ones of the same name.
 
 pub mod api;
+pub mod browse;
 pub mod context;
 mod discovery;
 mod event;
 mod feed;
+mod listings;
+pub mod search;
 mod sources;
 pub mod speech;
+pub mod stories;
+mod strings;
 mod structured;
 
 use crate::config::SiteConfig;
@@ -27,11 +32,20 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../../templates/article.html")),
     ("speech.html", include_str!("../../templates/speech.html")),
     ("event.html", include_str!("../../templates/event.html")),
+    (
+        "taxonomy.html",
+        include_str!("../../templates/taxonomy.html"),
+    ),
+    ("term.html", include_str!("../../templates/term.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
 /// Built-in static files, copied to `static/` in the output.
-const BUILTIN_STATIC: &[(&str, &str)] = &[("style.css", include_str!("../../static/style.css"))];
+const BUILTIN_STATIC: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../static/style.css")),
+    ("search.js", include_str!("../../static/search.js")),
+];
 
 /// What can go wrong rendering.
 #[derive(Debug, thiserror::Error)]
@@ -201,31 +215,20 @@ pub fn render_site(
         ))
     })?;
 
-    // Home timeline: newest first, undated last.
-    let mut order: Vec<usize> = (0..collection.documents.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (da, db) = (&collection.documents[a], &collection.documents[b]);
-        let key = |d: &crate::load::Document| (d.date.is_some(), d.date_or_default().sort_key());
-        key(db)
-            .cmp(&key(da))
-            .then_with(|| da.source_path.cmp(&db.source_path))
-    });
-    let index_pages = order.len().div_ceil(config.page_size).max(1);
-    let latest_events = context::latest_events(&site, collection, 10);
-    (1..=index_pages).into_par_iter().try_for_each(|n| {
-        let ctx = context::index(
-            &site,
-            collection,
-            &order,
-            n,
-            config.page_size,
-            &latest_events,
-        );
-        page(
-            context::index_page_path(n),
-            renderer.render("index.html", &ctx)?,
-        )
-    })?;
+    let newest_first = stories::documents_newest_first(collection);
+    let lister = listings::Lister {
+        renderer: &renderer,
+        site: &site,
+        collection,
+        staging,
+        page_size: config.page_size,
+        written: std::sync::Mutex::new(Vec::new()),
+    };
+    let index_pages = lister.write_stories(&newest_first)?;
+    let browse = lister.write_browse(&config.browse, &newest_first)?;
+    let search_files = lister.write_search(&newest_first)?;
+    drop(newest_first);
+    let list_pages = lister.into_written();
     staging.write(
         "404.html",
         renderer
@@ -234,7 +237,8 @@ pub fn render_site(
     )?;
 
     write_api(&site, collection, staging)?;
-    let mut files = discovery::write_discovery(&site, collection, index_pages, staging)?;
+    let mut files = discovery::write_discovery(&site, collection, &list_pages, staging)?;
+    files += browse.files + search_files;
     files += usize::from(feed::write_feed(&site, collection, staging)?);
     files += sources::copy_sources(&config.source, collection, staging)?;
     for (name, text) in BUILTIN_STATIC {
@@ -249,7 +253,8 @@ pub fn render_site(
         + collection.speech_groups.len()
         + collection.events.len()
         + index_pages
-        + 1;
+        + browse.pages
+        + 2;
     Ok(RenderStats {
         pages,
         files: pages + 3 + files,

@@ -38,7 +38,7 @@ pub struct SpeechContext {
     pub page: PageMeta,
     pub id: String,
     /// "Speech", or "Statement" for one text issued several times that no one reports.
-    pub kind_label: &'static str,
+    pub kind_label: String,
     pub speaker: Option<String>,
     pub date: Option<String>,
     pub canonical: Option<ReportColumn>,
@@ -61,6 +61,11 @@ pub struct SpeechContext {
     pub unchecked: usize,
     /// How many quotes the members hold: with none, there is no tally to show.
     pub quote_count: usize,
+    pub breadcrumbs: Vec<LinkView>,
+    /// What the page holds, in a sentence: "The full text and 3 reports of it."
+    pub lede: String,
+    /// "The same text, issued 3 times (by UN News); the other documents report it."
+    pub copies_lede: Option<String>,
 }
 
 fn column(
@@ -102,7 +107,7 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
     // The full text is on this page: point to it rather than repeat its headline.
     for quote in reports.iter_mut().flat_map(|r| &mut r.quotes) {
         if quote.against_url.is_some() && quote.against_url == canonical_url {
-            quote.against_label = Some("checked against the full text".to_string());
+            quote.against_label = Some(site.text("checked_against_full").to_string());
             quote.against_url = Some("#full-text".to_string());
         }
     }
@@ -121,7 +126,7 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
     let title = if copies_only {
         lead_doc.title.clone()
     } else {
-        speech_title(group)
+        speech_title(site, group)
     };
     let event = group
         .members
@@ -134,13 +139,25 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
         count(Verdict::NotFound),
         count(Verdict::Unchecked),
     );
+    let lede = if canonical.is_some() {
+        site.count_text("speech_lede_full_n", reports.len())
+    } else {
+        site.count_text("speech_lede_reports", reports.len())
+    };
+    let reported_too = copies < group.members.len();
+    let copies_lede =
+        (copies >= 2).then(|| copies_sentence(site, copies, &issued_by, reported_too));
     SpeechContext {
+        lede,
+        copies_lede,
         reported_too: copies < group.members.len(),
         copies,
         issued_by,
         copies_only,
         text: lead_doc.paragraphs().map(str::to_string).collect(),
-        kind_label: if copies_only { "Statement" } else { "Speech" },
+        kind_label: site
+            .text(if copies_only { "statement" } else { "speech" })
+            .to_string(),
         site: site.clone(),
         page: PageMeta {
             canonical: site.permalink(&speech_path(group)),
@@ -159,17 +176,46 @@ pub fn speech(site: &SiteContext, collection: &Collection, g: usize) -> SpeechCo
         quote_count: verified + variants + not_found + unchecked,
         reports,
         evidence: evidence(site, collection, group),
+        breadcrumbs: speech_breadcrumbs(site, event),
         event: event.map(|e| event_link(site, e)),
     }
 }
 
+fn copies_sentence(site: &SiteContext, copies: usize, by: &[String], reported: bool) -> String {
+    let mut sentence = site.count_text("copies_lede", copies);
+    if !by.is_empty() {
+        let by = site.text("copies_by").replace("{name}", &by.join(", "));
+        sentence.push_str(&format!(" ({by})"));
+    }
+    if reported {
+        sentence.push_str(&format!("; {}", site.text("copies_reported")));
+    }
+    sentence.push('.');
+    sentence
+}
+
+/// Home, all speeches, and the speech's event where it has one.
+fn speech_breadcrumbs(
+    site: &SiteContext,
+    event: Option<&crate::crosslink::Event>,
+) -> Vec<LinkView> {
+    let mut trail = vec![
+        super::stories::home_link(site),
+        LinkView {
+            title: site.text("nav_speeches").to_string(),
+            url: site.url("speeches/"),
+        },
+    ];
+    trail.extend(event.map(|e| event_link(site, e)));
+    trail
+}
+
 /// "Speech by Jane Doe, 3 March 2005", as far as the group's speaker and date are known.
-fn speech_title(group: &SpeechGroup) -> String {
-    match (&group.speaker, group.date) {
-        (Some(s), Some(d)) => format!("Speech by {s}, {}", d.human()),
-        (Some(s), None) => format!("Speech by {s}"),
-        (None, Some(d)) => format!("Speech of {}", d.human()),
-        (None, None) => "Speech".to_string(),
+fn speech_title(site: &SiteContext, group: &SpeechGroup) -> String {
+    let name = super::context::speech_name(site, group);
+    match group.date {
+        Some(d) => format!("{name}, {}", d.human()),
+        None => name,
     }
 }
 
