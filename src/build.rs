@@ -32,6 +32,9 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Wall time of each stage, in pipeline order.
     pub stages: Vec<(&'static str, Duration)>,
+    /// The search index's files and bytes.
+    pub search_files: usize,
+    pub search_bytes: u64,
 }
 
 impl BuildReport {
@@ -108,6 +111,7 @@ pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
         }
     };
     stages.push(("render", rendering.elapsed()));
+    stages.push(("of which search", stats.search_time));
     let committing = Instant::now();
     staging.commit()?;
     stages.push(("write", committing.elapsed()));
@@ -120,5 +124,7 @@ pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
         diagnostics,
         elapsed: started.elapsed(),
         stages,
+        search_files: stats.search.files,
+        search_bytes: stats.search.bytes,
     })
 }

@@ -206,8 +206,12 @@ fn run_build(args: &BuildArgs) -> ExitCode {
             print_diagnostics(&report, args);
             if args.verbose {
                 for (stage, took) in &report.stages {
-                    eprintln!("{stage:>10}: {:.2}s", took.as_secs_f64());
+                    eprintln!("{stage:>15}: {:.2}s", took.as_secs_f64());
                 }
+                eprintln!(
+                    "{:>15}: {} files, {} bytes",
+                    "search index", report.search_files, report.search_bytes
+                );
             }
             if !args.quiet {
                 println!("{} → {}", report.summary(), config.output.display());

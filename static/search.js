@@ -84,12 +84,13 @@
   // being typed also matches the words it begins, at a little less weight.
   async function postings(word, prefix) {
     const found = new Map();
+    found.documents = 0;
     const first = shardOf(word);
     const last = prefix ? Math.min(shardOf(word + "\uffff"), first + 2) : first;
     const matches = [];
     for (let n = first; n <= last; n++) {
       for (const [term, entry] of await shard(n)) {
-        if (term === word) matches.push([entry, 1]);
+        if (term === word) { matches.push([entry, 1]); found.documents = entry.df; }
         else if (prefix && term.startsWith(word)) matches.push([entry, 0.7]);
       }
     }
@@ -117,10 +118,11 @@
 
   async function rank(query) {
     const terms = words(query);
-    if (!terms.length) return [];
+    if (!terms.length) return { ranked: [], total: 0 };
     const typing = !/\s$/.test(query);
     const lists = await Promise.all(terms.map((w, i) =>
       postings(w, typing && i === terms.length - 1 && Array.from(w).length >= 3)));
+    lists.documents = lists[0].documents;
     const scores = new Map();
     const hits = new Map();
     for (const found of lists) {
@@ -136,7 +138,9 @@
     // Documents holding every word first; among them, the highest score, then the newest.
     ranked.sort((a, b) => (hits.get(b) === all) - (hits.get(a) === all)
       || hits.get(b) - hits.get(a) || scores.get(b) - scores.get(a) || a - b);
-    return ranked;
+    // A common word keeps only its best postings; its own count says how many hold it.
+    const held = terms.length === 1 && !tests.length ? lists.documents : 0;
+    return { ranked, total: Math.max(held || 0, ranked.length) };
   }
 
   async function details(doc) {
@@ -167,22 +171,28 @@
     return li;
   }
 
+  // Each hit gets its place in order at once and its text as its chunk arrives, so the
+  // first results show before the last chunk is in.
   async function show(ranked, from, mine) {
-    const rows = await Promise.all(ranked.slice(from, from + PAGE).map(details));
-    if (mine !== run) return;
     list.querySelector(".more")?.remove();
-    rows.forEach((row) => row && list.append(item(row)));
-    if (ranked.length > from + PAGE) {
-      const li = document.createElement("li");
-      li.className = "more";
-      const button = document.createElement("button");
-      button.type = "button";
-      button.textContent = "…";
-      button.setAttribute("aria-label", status.textContent + " +" + PAGE);
-      button.addEventListener("click", () => show(ranked, from + PAGE, mine));
-      li.append(button);
-      list.append(li);
-    }
+    const slots = ranked.slice(from, from + PAGE).map((doc) => {
+      const slot = document.createElement("li");
+      slot.className = "result pending";
+      list.append(slot);
+      return details(doc).then((row) => {
+        if (mine === run && row) slot.replaceWith(item(row));
+      });
+    });
+    await Promise.all(slots);
+    if (mine !== run || ranked.length <= from + PAGE) return;
+    const li = document.createElement("li");
+    li.className = "more";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = status.dataset.more;
+    button.addEventListener("click", () => show(ranked, from + PAGE, mine));
+    li.append(button);
+    list.append(li);
   }
 
   async function search() {
@@ -195,11 +205,11 @@
     if (!query.trim()) { list.replaceChildren(); status.textContent = ""; return; }
     try {
       manifest = manifest || await fetchOnce("manifest.json", "json");
-      const ranked = await rank(query);
+      const { ranked, total } = await rank(query);
       if (mine !== run) return;
       list.replaceChildren();
       status.textContent = ranked.length
-        ? status.dataset.count.replace("{n}", ranked.length.toLocaleString())
+        ? status.dataset.count.replace("{n}", total.toLocaleString())
         : status.dataset.none;
       await show(ranked, 0, mine);
     } catch (error) {
@@ -225,7 +235,7 @@
   }
 
   let timer = 0;
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 120); });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 40); });
   selects.forEach((s) => s.addEventListener("change", search));
   form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
   start().catch((error) => { status.textContent = String(error.message || error); });

@@ -112,7 +112,6 @@ fn build(key: &'static str, base: &str, gather: Gatherer) -> Taxonomy {
     terms.sort_by(|a, b| {
         (b.2 > 0)
             .cmp(&(a.2 > 0))
-            .then(b.2.cmp(&a.2))
             .then(b.1.len().cmp(&a.1.len()))
             .then_with(|| a.0.cmp(&b.0))
     });

@@ -159,8 +159,11 @@ impl Lister<'_> {
         written
     }
 
-    /// The search page and its index files; returns the files written.
-    pub fn write_search(&self, newest_first: &[usize]) -> Result<usize, RenderError> {
+    /// The search page and its index files.
+    pub fn write_search(
+        &self,
+        newest_first: &[usize],
+    ) -> Result<super::search::SearchStats, RenderError> {
         let ctx = SearchContext {
             site: self.site.clone(),
             page: PageMeta {
@@ -172,9 +175,12 @@ impl Lister<'_> {
             breadcrumbs: vec![home_link(self.site)],
         };
         self.page("search/", "search.html", &ctx)?;
-        let stats =
-            super::search::write_search(self.site, self.collection, newest_first, self.staging)?;
-        Ok(stats.files)
+        Ok(super::search::write_search(
+            self.site,
+            self.collection,
+            newest_first,
+            self.staging,
+        )?)
     }
 }
 

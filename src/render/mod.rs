@@ -170,6 +170,9 @@ impl Renderer {
 pub struct RenderStats {
     pub pages: usize,
     pub files: usize,
+    /// The search index: its files, their bytes, and the time it took to build and write.
+    pub search: search::SearchStats,
+    pub search_time: std::time::Duration,
 }
 
 /// Renders every page of the collection into `staging`.
@@ -226,7 +229,9 @@ pub fn render_site(
     };
     let index_pages = lister.write_stories(&newest_first)?;
     let browse = lister.write_browse(&config.browse, &newest_first)?;
-    let search_files = lister.write_search(&newest_first)?;
+    let indexing = std::time::Instant::now();
+    let search = lister.write_search(&newest_first)?;
+    let search_time = indexing.elapsed();
     drop(newest_first);
     let list_pages = lister.into_written();
     staging.write(
@@ -238,7 +243,7 @@ pub fn render_site(
 
     write_api(&site, collection, staging)?;
     let mut files = discovery::write_discovery(&site, collection, &list_pages, staging)?;
-    files += browse.files + search_files;
+    files += browse.files + search.files;
     files += usize::from(feed::write_feed(&site, collection, staging)?);
     files += sources::copy_sources(&config.source, collection, staging)?;
     for (name, text) in BUILTIN_STATIC {
@@ -258,6 +263,8 @@ pub fn render_site(
     Ok(RenderStats {
         pages,
         files: pages + 3 + files,
+        search,
+        search_time,
     })
 }
 
