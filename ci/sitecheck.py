@@ -102,6 +102,11 @@ def cmd_plan(site_dir):
     add("browse", browse,
         "no browse page: none of " + ", ".join(f"{d}/" for d in BROWSE_DIRS)
         + " has an index.html (nor a folder with one)")
+    for sub in ("events", "speeches"):
+        index = os.path.isfile(os.path.join(site_dir, sub, "index.html"))
+        add(f"{sub}-index", f"/{sub}/" if index else None, f"{sub}/index.html is missing")
+    term = next(filter(None, (first_dir(site_dir, sub) for sub in BROWSE_DIRS)), None)
+    add("term", term, "no browse term page: no " + "/*/, ".join(BROWSE_DIRS) + "/*/")
     add("search", "/search/" if os.path.isfile(os.path.join(site_dir, "search", "index.html"))
         else None, "no search page: search/index.html is missing")
     json.dump(pages, sys.stdout, indent=1)

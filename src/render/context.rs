@@ -20,6 +20,9 @@ pub struct SiteContext {
     pub t: &'static serde_json::Value,
     /// The browse page families, for the navigation: their index pages, under their names.
     pub browse: Vec<LinkView>,
+    /// The same as (title, folder), to link them from any page.
+    #[serde(skip)]
+    browse_paths: Vec<(String, String)>,
 }
 
 impl SiteContext {
@@ -34,19 +37,47 @@ impl SiteContext {
                 .then(|| format!("{}{}", config.base_url, super::feed::FEED_PATH)),
             t: super::strings::for_language(&config.language),
             browse: Vec::new(),
+            browse_paths: Vec::new(),
         }
         .with_browse(&config.browse)
     }
 
     fn with_browse(mut self, browse: &[(&'static str, String)]) -> Self {
-        self.browse = browse
+        self.browse_paths = browse
             .iter()
-            .map(|(key, name)| LinkView {
-                title: self.text(&format!("taxonomy.{key}")).to_string(),
-                url: self.url(&format!("{name}/")),
+            .map(|(key, name)| {
+                let title = self.text(&format!("taxonomy.{key}")).to_string();
+                (title, format!("{name}/"))
             })
             .collect();
+        self.link_browse();
         self
+    }
+
+    fn link_browse(&mut self) {
+        self.browse = self
+            .browse_paths
+            .iter()
+            .map(|(title, path)| LinkView {
+                title: title.clone(),
+                url: self.url(path),
+            })
+            .collect();
+    }
+
+    /// The site as seen from the page in folder `page_path` ("articles/x/"): its links
+    /// relative to that page ("../../events/y/"), so that the output works at any address
+    /// and its styles load even when a page is opened from the file system.
+    pub fn for_page(&self, page_path: &str) -> SiteContext {
+        let depth = page_path.split('/').filter(|s| !s.is_empty()).count();
+        let mut site = self.clone();
+        site.base_path = if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        };
+        site.link_browse();
+        site
     }
 
     /// The context of a site with the built-in settings at `base_url`, for tests.

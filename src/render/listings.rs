@@ -44,10 +44,12 @@ impl Lister<'_> {
     fn story_list(&self, list: &StoryList, sidebar: &[LinkView]) -> Result<usize, RenderError> {
         let count = list.stories.len().div_ceil(self.page_size).max(1);
         (1..=count).into_par_iter().try_for_each(|n| {
-            let mut ctx =
-                stories::stories_page(self.site, self.collection, list, n, self.page_size);
-            ctx.events = sidebar.to_vec();
             let path = format!("{}{}", list.base, index_page_path(n));
+            let site = self.site.for_page(&path);
+            let mut ctx = stories::stories_page(&site, self.collection, list, n, self.page_size);
+            if path.is_empty() {
+                ctx.events = sidebar.to_vec();
+            }
             self.page(&path, "index.html", &ctx)
         })?;
         Ok(count)
@@ -57,7 +59,7 @@ impl Lister<'_> {
     pub fn write_stories(&self, newest_first: &[usize]) -> Result<usize, RenderError> {
         let site = self.site;
         let home: Vec<StoryOf> = stories::stories_newest_first(self.collection, newest_first);
-        let sidebar = latest_events(site, self.collection, 10);
+        let sidebar = latest_events(&site.for_page(""), self.collection, 10);
         let mut pages = self.story_list(
             &StoryList {
                 base: "",
@@ -90,7 +92,7 @@ impl Lister<'_> {
 
     /// One family's index, its terms' pages and their feeds.
     fn write_taxonomy(&self, taxonomy: &Taxonomy) -> Result<ListingStats, RenderError> {
-        let ctx = browse::taxonomy_page(self.site, taxonomy);
+        let ctx = browse::taxonomy_page(&self.site.for_page(&taxonomy.base), taxonomy);
         self.page(&taxonomy.base, "taxonomy.html", &ctx)?;
         let per_term: Vec<ListingStats> = (0..taxonomy.terms.len())
             .into_par_iter()
@@ -108,12 +110,10 @@ impl Lister<'_> {
         let term = &taxonomy.terms[t];
         let pages = term.members.len().div_ceil(self.page_size).max(1);
         for n in 1..=pages {
-            let ctx = browse::term_page(self.site, self.collection, taxonomy, t, n, self.page_size);
-            self.page(
-                &format!("{}{}", term.path, index_page_path(n)),
-                "term.html",
-                &ctx,
-            )?;
+            let path = format!("{}{}", term.path, index_page_path(n));
+            let site = self.site.for_page(&path);
+            let ctx = browse::term_page(&site, self.collection, taxonomy, t, n, self.page_size);
+            self.page(&path, "term.html", &ctx)?;
         }
         let head = FeedHead {
             title: format!(
@@ -164,19 +164,20 @@ impl Lister<'_> {
         &self,
         newest_first: &[usize],
     ) -> Result<super::search::SearchStats, RenderError> {
+        let site = self.site.for_page("search/");
         let ctx = SearchContext {
-            site: self.site.clone(),
+            site: site.clone(),
             page: PageMeta {
                 title: self.site.text("search_title").to_string(),
                 canonical: self.site.permalink("search/"),
                 description: self.site.text("search_label").to_string(),
                 og_type: "website",
             },
-            breadcrumbs: vec![home_link(self.site)],
+            breadcrumbs: vec![home_link(&site)],
         };
         self.page("search/", "search.html", &ctx)?;
         Ok(super::search::write_search(
-            self.site,
+            &site,
             self.collection,
             newest_first,
             self.staging,

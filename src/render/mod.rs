@@ -197,25 +197,19 @@ pub fn render_site(
         })
     };
     each(collection.documents.len(), &|i| {
-        let ctx = context::article(&site, collection, i);
-        Ok((
-            context::article_path(&collection.documents[i]),
-            renderer.render("article.html", &ctx)?,
-        ))
+        let path = context::article_path(&collection.documents[i]);
+        let ctx = context::article(&site.for_page(&path), collection, i);
+        Ok((path, renderer.render("article.html", &ctx)?))
     })?;
     each(collection.speech_groups.len(), &|g| {
-        let ctx = speech::speech(&site, collection, g);
-        Ok((
-            context::speech_path(&collection.speech_groups[g]),
-            renderer.render("speech.html", &ctx)?,
-        ))
+        let path = context::speech_path(&collection.speech_groups[g]);
+        let ctx = speech::speech(&site.for_page(&path), collection, g);
+        Ok((path, renderer.render("speech.html", &ctx)?))
     })?;
     each(collection.events.len(), &|e| {
-        let ctx = event::event(&site, collection, e);
-        Ok((
-            context::event_path(&collection.events[e]),
-            renderer.render("event.html", &ctx)?,
-        ))
+        let path = context::event_path(&collection.events[e]);
+        let ctx = event::event(&site.for_page(&path), collection, e);
+        Ok((path, renderer.render("event.html", &ctx)?))
     })?;
 
     let newest_first = stories::documents_newest_first(collection);
