@@ -184,7 +184,10 @@ def cmd_fixtures(site_dir):
         speech_html = os.path.join(site_dir, hop["speech"].strip("/"), "index.html")
         try:
             with open(speech_html, encoding="utf-8") as f:
-                if f'href="{hop["event"]}"' not in f.read():
+                # links are relative to their page: compare where they lead
+                leads_to = {urllib.parse.urljoin(hop["speech"], href)
+                            for href in re.findall(r' href="([^"]*)"', f.read())}
+                if hop["event"] not in leads_to:
                     continue
         except OSError:
             continue
