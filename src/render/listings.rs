@@ -90,30 +90,21 @@ impl Lister<'_> {
         Ok(pages)
     }
 
-    /// One family's index, its terms' pages and their feeds.
-    fn write_taxonomy(&self, taxonomy: &Taxonomy) -> Result<ListingStats, RenderError> {
-        let ctx = browse::taxonomy_page(&self.site.for_page(&taxonomy.base), taxonomy);
-        self.page(&taxonomy.base, "taxonomy.html", &ctx)?;
-        let per_term: Vec<ListingStats> = (0..taxonomy.terms.len())
-            .into_par_iter()
-            .map(|t| self.write_term(taxonomy, t))
-            .collect::<Result<_, _>>()?;
-        Ok(per_term
-            .iter()
-            .fold(ListingStats { pages: 1, files: 0 }, |sum, s| ListingStats {
-                pages: sum.pages + s.pages,
-                files: sum.files + s.files,
-            }))
-    }
-
-    fn write_term(&self, taxonomy: &Taxonomy, t: usize) -> Result<ListingStats, RenderError> {
+    /// Page `n` of term `t` of a family, and with its first page the term's feed;
+    /// returns the feed files written.
+    fn write_term_page(
+        &self,
+        taxonomy: &Taxonomy,
+        t: usize,
+        n: usize,
+    ) -> Result<usize, RenderError> {
         let term = &taxonomy.terms[t];
-        let pages = term.members.len().div_ceil(self.page_size).max(1);
-        for n in 1..=pages {
-            let path = format!("{}{}", term.path, index_page_path(n));
-            let site = self.site.for_page(&path);
-            let ctx = browse::term_page(&site, self.collection, taxonomy, t, n, self.page_size);
-            self.page(&path, "term.html", &ctx)?;
+        let path = format!("{}{}", term.path, index_page_path(n));
+        let site = self.site.for_page(&path);
+        let ctx = browse::term_page(&site, self.collection, taxonomy, t, n, self.page_size);
+        self.page(&path, "term.html", &ctx)?;
+        if n > 1 {
+            return Ok(0);
         }
         let head = FeedHead {
             title: format!(
@@ -130,26 +121,44 @@ impl Lister<'_> {
             &term.members,
             self.staging,
         )?;
-        Ok(ListingStats {
-            pages,
-            files: usize::from(feed),
-        })
+        Ok(usize::from(feed))
     }
 
-    /// Every browse family that is on.
+    /// Every browse family that is on: its index, its terms' pages and their feeds. The
+    /// pages of all terms render as one parallel job, so one term of thousands of pages
+    /// (the kind "report") does not hold a core while the other waits.
     pub fn write_browse(
         &self,
         families: &[(&'static str, String)],
         newest_first: &[usize],
     ) -> Result<ListingStats, RenderError> {
         let taxonomies = browse::taxonomies(self.collection, families, newest_first);
-        let mut total = ListingStats::default();
         for taxonomy in &taxonomies {
-            let stats = self.write_taxonomy(taxonomy)?;
-            total.pages += stats.pages;
-            total.files += stats.files;
+            let ctx = browse::taxonomy_page(&self.site.for_page(&taxonomy.base), taxonomy);
+            self.page(&taxonomy.base, "taxonomy.html", &ctx)?;
         }
-        Ok(total)
+        let jobs: Vec<(usize, usize, usize)> = taxonomies
+            .iter()
+            .enumerate()
+            .flat_map(|(f, taxonomy)| {
+                taxonomy
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .flat_map(move |(t, term)| {
+                        let pages = term.members.len().div_ceil(self.page_size).max(1);
+                        (1..=pages).map(move |n| (f, t, n))
+                    })
+            })
+            .collect();
+        let feeds: Vec<usize> = jobs
+            .par_iter()
+            .map(|&(f, t, n)| self.write_term_page(&taxonomies[f], t, n))
+            .collect::<Result<_, _>>()?;
+        Ok(ListingStats {
+            pages: taxonomies.len() + jobs.len(),
+            files: feeds.iter().sum(),
+        })
     }
 
     /// The folders of the pages written, in order.
