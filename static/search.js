@@ -31,8 +31,22 @@
   const SPELT = { "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i" };
   const fold = (text) => text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
     .replace(/[øæœßđðłþı]/g, (c) => SPELT[c]);
-  const words = (text) => fold(text).split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => { const n = Array.from(w).length; return n >= 2 && n <= 32; });
+  // Chinese and Japanese runs are read as overlapping pairs of characters, as the build
+  // indexes them.
+  const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+  const words = (text) => fold(text).split(/[^\p{L}\p{N}]+/u).flatMap((word) => {
+    const out = [];
+    for (const part of word.split(/([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)/u)) {
+      const chars = Array.from(part);
+      if (part.match(CJK)) {
+        if (chars.length === 1) out.push(part);
+        for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      } else if (chars.length >= 2 && chars.length <= 32) {
+        out.push(part);
+      }
+    }
+    return out;
+  });
 
   function reader(bytes) {
     let at = 0;
@@ -208,9 +222,9 @@
       const { ranked, total } = await rank(query);
       if (mine !== run) return;
       list.replaceChildren();
-      status.textContent = ranked.length
-        ? status.dataset.count.replace("{n}", total.toLocaleString())
-        : status.dataset.none;
+      status.textContent = !ranked.length ? status.dataset.none
+        : total === 1 ? status.dataset.one
+        : status.dataset.count.replace("{n}", total.toLocaleString());
       await show(ranked, 0, mine);
     } catch (error) {
       if (mine === run) status.textContent = String(error.message || error);

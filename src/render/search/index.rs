@@ -28,13 +28,43 @@ pub struct TermPostings {
 }
 
 /// The words of a text as the search client reads a query: folded (lower case, no
-/// accents), split at anything but letters and digits, one-letter words dropped.
+/// accents), split at anything but letters and digits, one-letter words dropped. Chinese
+/// and Japanese, written without spaces, are read as overlapping pairs of characters, so
+/// any word of two characters or more is found.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| (2..=MAX_TERM_CHARS).contains(&w.chars().count()))
-        .map(str::to_string)
-        .collect()
+    let mut out = Vec::new();
+    for word in fold(text).split(|c: char| !c.is_alphanumeric()) {
+        let mut rest = word;
+        while !rest.is_empty() {
+            let cjk = rest.chars().next().is_some_and(is_cjk);
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| is_cjk(c) != cjk)
+                .map_or(rest.len(), |(i, _)| i);
+            let (run, next) = rest.split_at(end);
+            if cjk {
+                push_pairs(run, &mut out);
+            } else if (2..=MAX_TERM_CHARS).contains(&run.chars().count()) {
+                out.push(run.to_string());
+            }
+            rest = next;
+        }
+    }
+    out
+}
+
+/// Han ideographs and Japanese kana: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// A run of CJK characters as its overlapping pairs; a lone character as itself.
+fn push_pairs(run: &str, out: &mut Vec<String>) {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.len() == 1 {
+        out.push(run.to_string());
+    }
+    out.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
 }
 
 /// One document's terms with their weighted counts, and its length in words.
@@ -140,6 +170,10 @@ mod tests {
     fn words_are_folded_like_the_client_reads_a_query() {
         let got = words("Élysée: Ban Ki-moon's “No” at U.N. 2015");
         assert_eq!(got, ["elysee", "ban", "ki", "moon", "no", "at", "2015"]);
+        assert_eq!(words("联合国秘书长 said"), ["联合", "合国", "国秘", "秘书", "书长", "said"]);
+        // Folding drops kana's voicing marks as it drops accents: で is read as て, in
+        // the index and in the query alike.
+        assert_eq!(words("東京で"), ["東京", "京て"]);
     }
 
     #[test]
