@@ -38,8 +38,8 @@ function varints(bytes) {
   };
 }
 
-// The most common term, and the rarest word of six letters or more (in one document where
-// there is one), with the search number of a document holding it.
+// The most common term, and the rarest word of six letters or more, with the search
+// number of the document it weighs most in.
 function pickTerms(site) {
   const dir = path.join(site, 'search', 't');
   let common = null, rare = null;
@@ -54,12 +54,19 @@ function pickTerms(site) {
       r.skip(len);
       const df = r.next();
       const count = r.next();
-      let doc = 0, first = 0;
-      for (let i = 0; i < count; i++) { doc += r.next(); if (i === 0) first = doc; }
+      const docs = [];
+      let doc = 0;
+      for (let i = 0; i < count; i++) { doc += r.next(); docs.push(doc); }
+      const weights = bytes.subarray(r.at(), r.at() + count);
       r.skip(count);
       if (!common || df > common.df) common = { term, df };
       const fewer = !rare || df < rare.df || (df === rare.df && term < rare.term);
-      if (/^\p{L}{6,}$/u.test(term) && fewer) rare = { term, df, doc: first };
+      if (/^\p{L}{6,}$/u.test(term) && fewer) {
+        // The document the term weighs most in (the newest among equals) should lead.
+        let best = 0;
+        for (let i = 1; i < count; i++) if (weights[i] > weights[best]) best = i;
+        rare = { term, df, doc: docs[best] };
+      }
     }
   }
   return { common, rare };
@@ -121,5 +128,5 @@ for (const [label, query, expected] of [
   const m = await measure(opts.base, query, expected);
   const ranked = expected ? `; expected document ranked ${m.rank || 'not shown'}` : '';
   console.log(`${label.padEnd(12)} "${query.trim()}": first result ${m.firstResult} ms, ` +
-    `${(m.bytes / 1024).toFixed(1)} kB in ${m.requests} requests; ${m.status}${ranked}`);
+    `${(m.bytes / 1024).toFixed(1)} kB in ${m.requests} requests; ${m.status.replace(/\.$/, "")}${ranked}`);
 }

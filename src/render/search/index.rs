@@ -170,7 +170,10 @@ mod tests {
     fn words_are_folded_like_the_client_reads_a_query() {
         let got = words("Élysée: Ban Ki-moon's “No” at U.N. 2015");
         assert_eq!(got, ["elysee", "ban", "ki", "moon", "no", "at", "2015"]);
-        assert_eq!(words("联合国秘书长 said"), ["联合", "合国", "国秘", "秘书", "书长", "said"]);
+        assert_eq!(
+            words("联合国秘书长 said"),
+            ["联合", "合国", "国秘", "秘书", "书长", "said"]
+        );
         // Folding drops kana's voicing marks as it drops accents: で is read as て, in
         // the index and in the query alike.
         assert_eq!(words("東京で"), ["東京", "京て"]);
