@@ -8,6 +8,7 @@ pub mod build;
 pub mod config;
 pub mod crosslink;
 pub mod groups;
+pub mod init;
 pub mod inspect;
 pub mod load;
 pub mod render;

@@ -26,6 +26,15 @@ enum Command {
     Inspect(InspectArgs),
     /// List the speech groups and events, with the evidence for every link.
     Groups(GroupsArgs),
+    /// Start a new site in DIR: a commented site.toml, an example text, and the folders
+    /// for the site's own templates and static files. It builds at once.
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// The new site's folder: new, or empty.
+    dir: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,6 +99,27 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(&args),
         Command::Inspect(args) => run_inspect(&args),
         Command::Groups(args) => run_groups(&args),
+        Command::Init(args) => run_init(&args),
+    }
+}
+
+fn run_init(args: &InitArgs) -> ExitCode {
+    match pressroom::init::init(&args.dir) {
+        Ok(files) => {
+            for file in files {
+                println!("created {}", file.display());
+            }
+            println!(
+                "Put press texts in {}, then build: cd {} && pressroom build",
+                args.dir.join("texts").display(),
+                args.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 
