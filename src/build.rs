@@ -17,6 +17,8 @@ pub enum BuildError {
     Render(#[from] RenderError),
     #[error(transparent)]
     Write(#[from] WriteError),
+    #[error("cannot make a temporary folder to build in: {source}")]
+    Scratch { source: std::io::Error },
 }
 
 /// What a successful build did.

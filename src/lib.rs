@@ -5,11 +5,13 @@
 //! in order.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod crosslink;
 pub mod groups;
 pub mod init;
 pub mod inspect;
+pub mod links;
 pub mod load;
 pub mod render;
 pub mod text;

@@ -29,6 +29,20 @@ enum Command {
     /// Start a new site in DIR: a commented site.toml, an example text, and the folders
     /// for the site's own templates and static files. It builds at once.
     Init(InitArgs),
+    /// Check the site for what a publisher should fix: loader warnings by kind, ambiguous
+    /// dates, quotes the full text lacks, ignored sidecars, unknown templates, broken
+    /// internal links. Exits 1 when any is an error.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// The site configuration (default: site.toml, if there is one).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Read sources from this folder instead of site.toml's `source`.
+    #[arg(long, value_name = "DIR")]
+    source: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -100,6 +114,34 @@ fn main() -> ExitCode {
         Command::Inspect(args) => run_inspect(&args),
         Command::Groups(args) => run_groups(&args),
         Command::Init(args) => run_init(&args),
+        Command::Check(args) => run_check(&args),
+    }
+}
+
+fn run_check(args: &CheckArgs) -> ExitCode {
+    let overrides = Overrides {
+        source: args.source.clone(),
+        ..Overrides::default()
+    };
+    let config = match site_config(args.config.as_deref(), &overrides) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
+        }
+    };
+    let report = match pressroom::check::check(&config) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", pressroom::check::describe(&report));
+    if report.errors() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -41,6 +41,20 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../../templates/404.html")),
 ];
 
+/// The names a site's own templates may have: those of the built-in ones.
+pub const TEMPLATE_NAMES: [&str; 10] = [
+    "base.html",
+    "macros.html",
+    "index.html",
+    "article.html",
+    "speech.html",
+    "event.html",
+    "taxonomy.html",
+    "term.html",
+    "search.html",
+    "404.html",
+];
+
 /// Built-in static files, copied to `static/` in the output.
 const BUILTIN_STATIC: &[(&str, &str)] = &[
     ("style.css", include_str!("../../static/style.css")),
@@ -290,4 +304,16 @@ fn write_json(
     write(file.writer()).map_err(|source| RenderError::Json { what, source })?;
     file.finish()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_template_names_are_those_of_the_built_in_templates() {
+        let builtin: Vec<&str> = super::BUILTIN_TEMPLATES
+            .iter()
+            .map(|(name, _)| *name)
+            .collect();
+        assert_eq!(builtin, super::TEMPLATE_NAMES);
+    }
 }
