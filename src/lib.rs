@@ -14,5 +14,6 @@ pub mod inspect;
 pub mod links;
 pub mod load;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod write;

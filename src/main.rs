@@ -33,6 +33,25 @@ enum Command {
     /// dates, quotes the full text lacks, ignored sidecars, unknown templates, broken
     /// internal links. Exits 1 when any is an error.
     Check(CheckArgs),
+    /// Build the site into a temporary folder and serve it, rebuilding and reloading open
+    /// pages whenever a source, sidecar, site.toml, template or static file changes.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// The site configuration (default: site.toml, if there is one).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Read sources from this folder instead of site.toml's `source`.
+    #[arg(long, value_name = "DIR")]
+    source: Option<PathBuf>,
+    /// The port to listen on (0: any free one).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; anything but loopback lets other machines in.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
 }
 
 #[derive(Debug, clap::Args)]
@@ -115,6 +134,32 @@ fn main() -> ExitCode {
         Command::Groups(args) => run_groups(&args),
         Command::Init(args) => run_init(&args),
         Command::Check(args) => run_check(&args),
+        Command::Serve(args) => run_serve(&args),
+    }
+}
+
+fn run_serve(args: &ServeArgs) -> ExitCode {
+    let overrides = Overrides {
+        source: args.source.clone(),
+        ..Overrides::default()
+    };
+    let config = match site_config(args.config.as_deref(), &overrides) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(EXIT_BAD_CONFIG);
+        }
+    };
+    let options = pressroom::serve::ServeOptions {
+        bind: args.bind,
+        port: args.port,
+    };
+    match pressroom::serve::serve(config, &options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -1,0 +1,195 @@
+//! `pressroom serve`: builds the site into a temporary folder, serves it on loopback,
+//! rebuilds when a source, sidecar, site.toml, template or static file changes, and tells
+//! open pages to reload (or to swap their stylesheets, or to show the build's error over
+//! the last good pages) through server-sent events and a script injected only here.
+
+mod watch;
+
+use crate::config::SiteConfig;
+use axum::body::Body;
+use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::middleware::Next;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use tokio::sync::broadcast;
+use tower_http::services::{ServeDir, ServeFile};
+
+const RELOAD_JS: &str = include_str!("reload.js");
+/// The largest page the reload script is injected into; larger ones are served as they are.
+const MAX_INJECT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Where to listen.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub bind: IpAddr,
+    pub port: u16,
+}
+
+/// What can stop the server.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot make the folder to build into: {0}")]
+    Scratch(std::io::Error),
+    #[error("cannot start the server: {0}")]
+    Runtime(std::io::Error),
+    #[error("cannot watch {path}: {message}")]
+    Watch { path: String, message: String },
+}
+
+/// What the watcher tells open pages: "reload", "css", "ok" or "error-message".
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub kind: &'static str,
+    pub data: String,
+}
+
+/// The state every request sees.
+pub struct Shared {
+    pub notices: broadcast::Sender<Notice>,
+    /// The last build's error, shown to pages that open while it stands.
+    pub error: Mutex<Option<String>>,
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), ServeError> {
+    let scratch = tempfile::tempdir().map_err(ServeError::Scratch)?;
+    config.output = scratch.path().join("site");
+    let (notices, _) = broadcast::channel(16);
+    let shared = Arc::new(Shared {
+        notices,
+        error: Mutex::new(None),
+    });
+    watch::rebuild(&config, &shared, watch::Change::Everything);
+    let _watcher = watch::start(config.clone(), Arc::clone(&shared))?;
+    let address = SocketAddr::new(options.bind, options.port);
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {address}, which other machines can reach; the preview is \
+             meant for this one (--bind 127.0.0.1)"
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(ServeError::Runtime)?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|source| ServeError::Listen { address, source })?;
+        let local = listener.local_addr().unwrap_or(address);
+        println!("serving http://{local}{} (Ctrl-C stops)", config.base_path);
+        let app = router(&config, shared);
+        // Ctrl-C removes the temporary folder and stops at once: open pages hold their
+        // event streams open, so waiting for connections to end would wait for ever.
+        let folder = scratch.path().to_path_buf();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                let _ = std::fs::remove_dir_all(&folder);
+                std::process::exit(0);
+            }
+        });
+        axum::serve(listener, app)
+            .await
+            .map_err(ServeError::Runtime)
+    })
+}
+
+fn router(config: &SiteConfig, shared: Arc<Shared>) -> Router {
+    let site = ServeDir::new(&config.output)
+        .append_index_html_on_directories(true)
+        .not_found_service(ServeFile::new(config.output.join("404.html")));
+    let events = {
+        let shared = Arc::clone(&shared);
+        get(move || events(Arc::clone(&shared)))
+    };
+    let tools = Router::new()
+        .route("/__pressroom/events", events)
+        .route("/__pressroom/reload.js", get(reload_js));
+    let base = config.base_path.trim_end_matches('/');
+    let app = if base.is_empty() {
+        tools.fallback_service(site)
+    } else {
+        tools.nest_service(base, site)
+    };
+    app.layer(axum::middleware::from_fn(inject_reload))
+}
+
+async fn reload_js() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        RELOAD_JS,
+    )
+}
+
+/// The stream of notices to one page, starting with the build's standing error, if any.
+async fn events(
+    shared: Arc<Shared>,
+) -> Sse<impl futures_util::Stream<Item = Result<Event, Infallible>>> {
+    let standing = shared.error.lock().ok().and_then(|e| e.clone());
+    let receiver = shared.notices.subscribe();
+    let first = standing.map(|message| Notice {
+        kind: "error-message",
+        data: message,
+    });
+    let stream =
+        futures_util::stream::unfold((first, receiver), |(first, mut receiver)| async move {
+            let notice = match first {
+                Some(notice) => notice,
+                None => loop {
+                    match receiver.recv().await {
+                        Ok(notice) => break notice,
+                        Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    }
+                },
+            };
+            let event = Event::default().event(notice.kind).data(notice.data);
+            Some((Ok(event), (None, receiver)))
+        });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Puts the reload script into every HTML page served (in serve mode only).
+async fn inject_reload(request: Request<Body>, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let has_body = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
+    if !is_html || !has_body {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_INJECT_BYTES).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let tag = b"<script src=\"/__pressroom/reload.js\" defer></script>";
+    let at = find_last(&bytes, b"</body>").unwrap_or(bytes.len());
+    let mut page = Vec::with_capacity(bytes.len() + tag.len());
+    page.extend_from_slice(&bytes[..at]);
+    page.extend_from_slice(tag);
+    page.extend_from_slice(&bytes[at..]);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    Response::from_parts(parts, Body::from(page))
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
+}

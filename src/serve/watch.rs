@@ -1,0 +1,152 @@
+//! Watches a site's inputs and rebuilds it when they change, telling open pages.
+
+use super::{Notice, ServeError, Shared};
+use crate::build::build;
+use crate::config::SiteConfig;
+use notify::{RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Changes that come this close together are one save (editors write in steps).
+const SETTLE: Duration = Duration::from_millis(30);
+
+/// What changed: only stylesheets, or anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Styles,
+    Everything,
+}
+
+fn change_of(paths: &[PathBuf]) -> Change {
+    if !paths.is_empty()
+        && paths
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "css"))
+    {
+        Change::Styles
+    } else {
+        Change::Everything
+    }
+}
+
+/// Rebuilds the site and tells open pages: reload (or swap stylesheets), or show the
+/// error while the last good site stays served.
+pub fn rebuild(config: &SiteConfig, shared: &Shared, change: Change) {
+    let started = Instant::now();
+    let result = reload_config(config).and_then(|config| build(&config).map_err(|e| e.to_string()));
+    match result {
+        Ok(report) => {
+            println!(
+                "{} ({} ms)",
+                report.summary(),
+                started.elapsed().as_millis()
+            );
+            let had_error = shared
+                .error
+                .lock()
+                .ok()
+                .and_then(|mut e| e.take())
+                .is_some();
+            let kind = match (had_error, change) {
+                (true, _) => "ok",
+                (false, Change::Styles) => "css",
+                (false, Change::Everything) => "reload",
+            };
+            let _ = shared.notices.send(Notice {
+                kind,
+                data: String::new(),
+            });
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n(the last good site is still served)");
+            if let Ok(mut error) = shared.error.lock() {
+                *error = Some(message.clone());
+            }
+            let _ = shared.notices.send(Notice {
+                kind: "error-message",
+                data: message,
+            });
+        }
+    }
+}
+
+/// The configuration read again from its site.toml, when it has one, so that a change to
+/// it applies; the output folder stays the server's.
+fn reload_config(config: &SiteConfig) -> Result<SiteConfig, String> {
+    let file = config.root.join("site.toml");
+    if !file.is_file() {
+        return Ok(config.clone());
+    }
+    let overrides = crate::config::Overrides {
+        source: Some(config.source.clone()),
+        output: Some(config.output.clone()),
+        base_url: None,
+    };
+    SiteConfig::load(&file, &overrides).map_err(|e| e.to_string())
+}
+
+/// The folders and files a site is made from.
+fn inputs(config: &SiteConfig) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut inputs = vec![(config.source.clone(), RecursiveMode::Recursive)];
+    for folder in ["templates", "static"] {
+        let path = config.root.join(folder);
+        if path.is_dir() {
+            inputs.push((path, RecursiveMode::Recursive));
+        }
+    }
+    let file = config.root.join("site.toml");
+    if file.is_file() {
+        inputs.push((file, RecursiveMode::NonRecursive));
+    }
+    inputs
+}
+
+fn is_ours(path: &Path, output: &Path) -> bool {
+    path.starts_with(output)
+        || path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.') || n.ends_with('~') || n.ends_with(".swp"))
+}
+
+/// Starts watching; the watcher stops when the returned value is dropped.
+pub fn start(
+    config: SiteConfig,
+    shared: Arc<Shared>,
+) -> Result<notify::RecommendedWatcher, ServeError> {
+    let (sender, receiver) = mpsc::channel::<PathBuf>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            if !matches!(event.kind, notify::EventKind::Access(_)) {
+                for path in event.paths {
+                    let _ = sender.send(path);
+                }
+            }
+        }
+    })
+    .map_err(|e| ServeError::Watch {
+        path: config.root.display().to_string(),
+        message: e.to_string(),
+    })?;
+    for (path, mode) in inputs(&config) {
+        watcher.watch(&path, mode).map_err(|e| ServeError::Watch {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+    }
+    std::thread::spawn(move || {
+        while let Ok(first) = receiver.recv() {
+            let mut changed = vec![first];
+            while let Ok(more) = receiver.recv_timeout(SETTLE) {
+                changed.push(more);
+            }
+            changed.retain(|p| !is_ours(p, &config.output));
+            if !changed.is_empty() {
+                rebuild(&config, &shared, change_of(&changed));
+            }
+        }
+    });
+    Ok(watcher)
+}
