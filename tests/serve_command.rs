@@ -17,7 +17,19 @@ struct Server {
 }
 
 impl Drop for Server {
+    /// Asks the server to stop, as Ctrl-C would, so that it removes its folder; kills it
+    /// if it has not stopped within two seconds.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(2) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

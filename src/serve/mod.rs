@@ -62,7 +62,7 @@ pub struct Shared {
 
 /// Builds, serves and watches until the process is stopped.
 pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), ServeError> {
-    let scratch = tempfile::tempdir().map_err(ServeError::Scratch)?;
+    let scratch = scratch_folder().map_err(ServeError::Scratch)?;
     config.output = scratch.path().join("site");
     let (notices, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {
@@ -93,15 +93,48 @@ pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), Serve
         // event streams open, so waiting for connections to end would wait for ever.
         let folder = scratch.path().to_path_buf();
         tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                let _ = std::fs::remove_dir_all(&folder);
-                std::process::exit(0);
-            }
+            stopped().await;
+            let _ = std::fs::remove_dir_all(&folder);
+            std::process::exit(0);
         });
         axum::serve(listener, app)
             .await
             .map_err(ServeError::Runtime)
     })
+}
+
+/// Resolves on Ctrl-C, or on a request to terminate where the system sends one.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// The folder to build into: in memory (/dev/shm) where the system has it, as writing a
+/// large site there takes a fraction of the time it takes on disk; else the temporary
+/// folder.
+fn scratch_folder() -> std::io::Result<tempfile::TempDir> {
+    let memory = std::path::Path::new("/dev/shm");
+    if memory.is_dir() {
+        if let Ok(folder) = tempfile::Builder::new()
+            .prefix("pressroom-serve-")
+            .tempdir_in(memory)
+        {
+            return Ok(folder);
+        }
+    }
+    tempfile::Builder::new()
+        .prefix("pressroom-serve-")
+        .tempdir()
 }
 
 fn router(config: &SiteConfig, shared: Arc<Shared>) -> Router {
