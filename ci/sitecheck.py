@@ -260,12 +260,22 @@ def cmd_feed(site_dir, site, base_url):
     for i, c in ids.items():
         if i and c > 1:
             problems.append(f"atom.xml: id {i} is used by {c} entries")
+    # every browse term's own feed must parse as Atom too
+    term_feeds = 0
+    for folder, _, files in os.walk(site_dir):
+        if "atom.xml" in files and os.path.abspath(folder) != os.path.abspath(site_dir):
+            term_feeds += 1
+            feed = feedparser.parse(os.path.join(folder, "atom.xml"))
+            name = rel(site_dir, os.path.join(folder, "atom.xml"))
+            if feed.bozo or feed.version != "atom10":
+                problems.append(f"{name}: not Atom ({feed.get('bozo_exception') or feed.version!r})")
     secs = time.monotonic() - started
     if problems:
         line("FAIL", site, "feed", f"{len(entries)} entries, {len(problems)} problems", secs)
         detail_lines(problems)
         return 1
-    line("PASS", site, "feed", f"atom10, {len(entries)} entries, all with id/title/updated/link; bozo=0", secs)
+    line("PASS", site, "feed", f"atom10, {len(entries)} entries, all with id/title/updated/link; bozo=0; "
+         f"{term_feeds} browse-term feeds parse as Atom", secs)
     return 0
 
 
