@@ -52,6 +52,9 @@ struct ServeArgs {
     /// The address to listen on; anything but loopback lets other machines in.
     #[arg(long, default_value = "127.0.0.1")]
     bind: std::net::IpAddr,
+    /// Open the site in the system's browser once it is served.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -153,6 +156,7 @@ fn run_serve(args: &ServeArgs) -> ExitCode {
     let options = pressroom::serve::ServeOptions {
         bind: args.bind,
         port: args.port,
+        open: args.open,
     };
     match pressroom::serve::serve(config, &options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -28,6 +28,8 @@ const MAX_INJECT_BYTES: usize = 64 * 1024 * 1024;
 pub struct ServeOptions {
     pub bind: IpAddr,
     pub port: u16,
+    /// Open the site in the system's browser once it listens.
+    pub open: bool,
 }
 
 /// What can stop the server.
@@ -82,12 +84,17 @@ pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), Serve
         .enable_all()
         .build()
         .map_err(ServeError::Runtime)?;
+    let open = options.open;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(address)
             .await
             .map_err(|source| ServeError::Listen { address, source })?;
         let local = listener.local_addr().unwrap_or(address);
-        println!("serving http://{local}{} (Ctrl-C stops)", config.base_path);
+        let url = format!("http://{local}{}", config.base_path);
+        println!("serving {url} (Ctrl-C stops)");
+        if open {
+            open_browser(&url);
+        }
         let app = router(&config, shared);
         // Ctrl-C removes the temporary folder and stops at once: open pages hold their
         // event streams open, so waiting for connections to end would wait for ever.
@@ -101,6 +108,25 @@ pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), Serve
             .await
             .map_err(ServeError::Runtime)
     })
+}
+
+/// Opens `url` with the system's opener; a system without one gets a warning.
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let opened = std::process::Command::new(program)
+        .args(&args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if opened.is_err() {
+        eprintln!("warning: cannot open a browser ({program} is missing); open {url}");
+    }
 }
 
 /// Resolves on Ctrl-C, or on a request to terminate where the system sends one.
