@@ -174,3 +174,36 @@ fn serve_rebuilds_keeps_the_last_good_site_and_recovers() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn serve_answers_under_the_base_urls_path_as_the_host_will() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let site = dir.path().join("site");
+    pressroom(&["init", &site.display().to_string()], root())?;
+    let config = site.join("site.toml");
+    let text = std::fs::read_to_string(&config)?;
+    std::fs::write(
+        &config,
+        text.replace(
+            "base_url = \"/\"",
+            "base_url = \"https://example.org/archive/\"",
+        ),
+    )?;
+    let server = start(&site)?;
+    let (status, home) = get(&server, "/archive/")?;
+    assert_eq!(status, 200);
+    assert!(home.contains("Minister opens the new harbour ferry terminal"));
+    assert_eq!(get(&server, "/archive/static/style.css")?.0, 200);
+    assert_eq!(
+        get(&server, "/")?.0,
+        404,
+        "nothing is served outside the sub-path"
+    );
+    let (status, missing) = get(&server, "/archive/no-such-page/")?;
+    assert_eq!(status, 404);
+    assert!(
+        missing.contains("Page not found"),
+        "misses get the site's 404 page"
+    );
+    Ok(())
+}
