@@ -31,6 +31,31 @@ fn change_of(paths: &[PathBuf]) -> Change {
     }
 }
 
+/// Copies changed files of the site's `static/` into the served site, which is all such a
+/// change needs; returns false, for a full rebuild, when any change is not one: a file
+/// outside `static/`, or one removed (a built-in file of its name may have to return).
+fn refresh_static(config: &SiteConfig, paths: &[PathBuf]) -> bool {
+    let folder = config.root.join("static");
+    let folder = folder.canonicalize().unwrap_or(folder);
+    let copies: Option<Vec<(PathBuf, PathBuf)>> = paths
+        .iter()
+        .map(|path| {
+            let path = path.canonicalize().ok()?;
+            let relative = path.strip_prefix(&folder).ok()?.to_path_buf();
+            path.is_file()
+                .then(|| (path.clone(), config.output.join("static").join(relative)))
+        })
+        .collect();
+    let Some(copies) = copies else {
+        return false;
+    };
+    copies.iter().all(|(from, to)| {
+        to.parent()
+            .is_some_and(|p| std::fs::create_dir_all(p).is_ok())
+            && std::fs::copy(from, to).is_ok()
+    })
+}
+
 /// Rebuilds the site and tells open pages: reload (or swap stylesheets), or show the
 /// error while the last good site stays served.
 pub fn rebuild(config: &SiteConfig, shared: &Shared, change: Change) {
@@ -143,7 +168,23 @@ pub fn start(
                 changed.push(more);
             }
             changed.retain(|p| !is_ours(p, &config.output));
-            if !changed.is_empty() {
+            changed.sort();
+            changed.dedup();
+            if changed.is_empty() {
+                continue;
+            }
+            let standing_error = shared.error.lock().is_ok_and(|e| e.is_some());
+            if !standing_error && refresh_static(&config, &changed) {
+                println!("copied {} static file(s)", changed.len());
+                let kind = match change_of(&changed) {
+                    Change::Styles => "css",
+                    Change::Everything => "reload",
+                };
+                let _ = shared.notices.send(Notice {
+                    kind,
+                    data: String::new(),
+                });
+            } else {
                 rebuild(&config, &shared, change_of(&changed));
             }
         }
