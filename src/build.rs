@@ -99,13 +99,42 @@ fn collect_timed(
 
 /// Builds the whole site into `config.output`.
 pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
+    build_keeping(config).map(|(report, _)| report)
+}
+
+/// Builds the whole site, and gives back the collection it was rendered from, so that a
+/// change of templates only can be rendered again without reading the sources.
+pub fn build_keeping(config: &SiteConfig) -> Result<(BuildReport, Collected), BuildError> {
     let started = Instant::now();
     crate::write::check_output_is_safe(&config.output, &[&config.source, &config.root])?;
     let mut stages = Vec::new();
     let (collection, diagnostics) = collect_timed(config, &mut stages)?;
+    let collected = Collected {
+        collection,
+        diagnostics,
+    };
+    let report = render_collected(config, &collected, started, stages)?;
+    Ok((report, collected))
+}
+
+/// A loaded and cross-linked collection with its loader diagnostics.
+pub struct Collected {
+    pub collection: Collection,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Renders an already collected site into `config.output` (templates, static files and
+/// the page words are read again), swapping it in when the whole render succeeded.
+pub fn render_collected(
+    config: &SiteConfig,
+    collected: &Collected,
+    started: Instant,
+    mut stages: Vec<(&'static str, Duration)>,
+) -> Result<BuildReport, BuildError> {
+    let collection = &collected.collection;
     let rendering = Instant::now();
     let staging = Staging::new(&config.output)?;
-    let stats = match render_site(config, &collection, &staging) {
+    let stats = match render_site(config, collection, &staging) {
         Ok(stats) => stats,
         Err(error) => {
             staging.abandon();
@@ -123,7 +152,7 @@ pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
         files: stats.files,
         speech_groups: collection.speech_groups.len(),
         events: collection.events.len(),
-        diagnostics,
+        diagnostics: collected.diagnostics.clone(),
         elapsed: started.elapsed(),
         stages,
         search_files: stats.search.files,

@@ -71,8 +71,9 @@ pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), Serve
         notices,
         error: Mutex::new(None),
     });
-    watch::rebuild(&config, &shared, watch::Change::Everything);
-    let _watcher = watch::start(config.clone(), Arc::clone(&shared))?;
+    let mut kept = None;
+    watch::rebuild(&config, &shared, watch::Change::Everything, &mut kept);
+    let _watcher = watch::start(config.clone(), Arc::clone(&shared), kept)?;
     let address = SocketAddr::new(options.bind, options.port);
     if !options.bind.is_loopback() {
         eprintln!(

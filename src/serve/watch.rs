@@ -1,7 +1,7 @@
 //! Watches a site's inputs and rebuilds it when they change, telling open pages.
 
 use super::{Notice, ServeError, Shared};
-use crate::build::build;
+use crate::build::{build_keeping, render_collected, Collected};
 use crate::config::SiteConfig;
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
@@ -12,10 +12,11 @@ use std::time::{Duration, Instant};
 /// Changes that come this close together are one save (editors write in steps).
 const SETTLE: Duration = Duration::from_millis(30);
 
-/// What changed: only stylesheets, or anything else.
+/// What changed: only stylesheets, only templates, or anything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
     Styles,
+    Templates,
     Everything,
 }
 
@@ -28,6 +29,21 @@ fn change_of(paths: &[PathBuf]) -> Change {
         Change::Styles
     } else {
         Change::Everything
+    }
+}
+
+/// The change, with templates told apart: every path under the site's `templates/`.
+fn classify(config: &SiteConfig, paths: &[PathBuf]) -> Change {
+    let folder = config.root.join("templates");
+    let folder = folder.canonicalize().unwrap_or(folder);
+    let in_templates = |p: &PathBuf| {
+        let p = p.canonicalize().unwrap_or_else(|_| p.clone());
+        p.starts_with(&folder)
+    };
+    if !paths.is_empty() && paths.iter().all(in_templates) {
+        Change::Templates
+    } else {
+        change_of(paths)
     }
 }
 
@@ -58,9 +74,19 @@ fn refresh_static(config: &SiteConfig, paths: &[PathBuf]) -> bool {
 
 /// Rebuilds the site and tells open pages: reload (or swap stylesheets), or show the
 /// error while the last good site stays served.
-pub fn rebuild(config: &SiteConfig, shared: &Shared, change: Change) {
+pub fn rebuild(config: &SiteConfig, shared: &Shared, change: Change, kept: &mut Option<Collected>) {
     let started = Instant::now();
-    let result = reload_config(config).and_then(|config| build(&config).map_err(|e| e.to_string()));
+    let result = match (change, kept.as_ref()) {
+        // Templates alone changed: render what the last build collected.
+        (Change::Templates, Some(collected)) => {
+            render_collected(config, collected, started, Vec::new()).map_err(|e| e.to_string())
+        }
+        _ => reload_config(config).and_then(|config| {
+            let (report, collected) = build_keeping(&config).map_err(|e| e.to_string())?;
+            *kept = Some(collected);
+            Ok(report)
+        }),
+    };
     match result {
         Ok(report) => {
             println!(
@@ -77,7 +103,7 @@ pub fn rebuild(config: &SiteConfig, shared: &Shared, change: Change) {
             let kind = match (had_error, change) {
                 (true, _) => "ok",
                 (false, Change::Styles) => "css",
-                (false, Change::Everything) => "reload",
+                (false, _) => "reload",
             };
             let _ = shared.notices.send(Notice {
                 kind,
@@ -140,6 +166,7 @@ fn is_ours(path: &Path, output: &Path) -> bool {
 pub fn start(
     config: SiteConfig,
     shared: Arc<Shared>,
+    mut kept: Option<Collected>,
 ) -> Result<notify::RecommendedWatcher, ServeError> {
     let (sender, receiver) = mpsc::channel::<PathBuf>();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -178,14 +205,14 @@ pub fn start(
                 println!("copied {} static file(s)", changed.len());
                 let kind = match change_of(&changed) {
                     Change::Styles => "css",
-                    Change::Everything => "reload",
+                    _ => "reload",
                 };
                 let _ = shared.notices.send(Notice {
                     kind,
                     data: String::new(),
                 });
             } else {
-                rebuild(&config, &shared, change_of(&changed));
+                rebuild(&config, &shared, classify(&config, &changed), &mut kept);
             }
         }
     });
