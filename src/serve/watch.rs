@@ -76,9 +76,12 @@ fn refresh_static(config: &SiteConfig, paths: &[PathBuf]) -> bool {
 /// error while the last good site stays served.
 pub fn rebuild(config: &SiteConfig, shared: &Shared, change: Change, kept: &mut Option<Collected>) {
     let started = Instant::now();
+    // While a build error stands (a broken site.toml, say), only a full build can tell
+    // whether this change mends it.
+    let standing = shared.error.lock().is_ok_and(|e| e.is_some());
     let result = match (change, kept.as_ref()) {
         // Templates alone changed: render what the last build collected.
-        (Change::Templates, Some(collected)) => {
+        (Change::Templates, Some(collected)) if !standing => {
             render_collected(config, collected, started, Vec::new()).map_err(|e| e.to_string())
         }
         _ => reload_config(config).and_then(|config| {
