@@ -146,12 +146,9 @@ fn run_serve(args: &ServeArgs) -> ExitCode {
         source: args.source.clone(),
         ..Overrides::default()
     };
-    let config = match site_config(args.config.as_deref(), &overrides) {
+    let config = match configured(args.config.as_deref(), &overrides) {
         Ok(config) => config,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_BAD_CONFIG);
-        }
+        Err(code) => return code,
     };
     let options = pressroom::serve::ServeOptions {
         bind: args.bind,
@@ -172,12 +169,9 @@ fn run_check(args: &CheckArgs) -> ExitCode {
         source: args.source.clone(),
         ..Overrides::default()
     };
-    let config = match site_config(args.config.as_deref(), &overrides) {
+    let config = match configured(args.config.as_deref(), &overrides) {
         Ok(config) => config,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_BAD_CONFIG);
-        }
+        Err(code) => return code,
     };
     let report = match pressroom::check::check(&config) {
         Ok(report) => report,
@@ -257,12 +251,9 @@ fn run_groups(args: &GroupsArgs) -> ExitCode {
         source: args.source.clone(),
         ..Overrides::default()
     };
-    let config = match site_config(args.config.as_deref(), &overrides) {
+    let config = match configured(args.config.as_deref(), &overrides) {
         Ok(config) => config,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_BAD_CONFIG);
-        }
+        Err(code) => return code,
     };
     let (collection, diagnostics) = match pressroom::build::collect(&config) {
         Ok(collected) => collected,
@@ -297,6 +288,18 @@ fn run_groups(args: &GroupsArgs) -> ExitCode {
 
 /// The configuration named on the command line, else site.toml where there is one, else
 /// the built-in one.
+/// The site's configuration, or, when it cannot be read, the error printed and the exit
+/// code that says so.
+fn configured(
+    path: Option<&std::path::Path>,
+    overrides: &Overrides,
+) -> Result<SiteConfig, ExitCode> {
+    site_config(path, overrides).map_err(|error| {
+        eprintln!("error: {error}");
+        ExitCode::from(EXIT_BAD_CONFIG)
+    })
+}
+
 fn site_config(
     path: Option<&std::path::Path>,
     overrides: &Overrides,
@@ -315,12 +318,9 @@ fn run_build(args: &BuildArgs) -> ExitCode {
         output: args.output.clone(),
         base_url: args.base_url.clone(),
     };
-    let config = match site_config(args.config.as_deref(), &overrides) {
+    let config = match configured(args.config.as_deref(), &overrides) {
         Ok(config) => config,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_BAD_CONFIG);
-        }
+        Err(code) => return code,
     };
     match build(&config) {
         Ok(report) => {
