@@ -30,20 +30,22 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-function args(argv) {
+// `--name value` pairs, each of `required` among them.
+export function args(argv, required) {
   const out = {};
   for (let i = 2; i < argv.length; i++) {
     const m = /^--([a-z-]+)$/.exec(argv[i]);
     if (!m) throw new Error(`unexpected argument ${argv[i]}`);
     out[m[1]] = argv[++i];
   }
-  for (const need of ['site', 'base', 'pages']) {
+  for (const need of required) {
     if (!out[need]) throw new Error(`--${need} is required`);
   }
   return out;
 }
 
-function line(status, site, check, detail, ms) {
+// One result line: `STATUS  site  check  detail  [time]`.
+export function line(status, site, check, detail, ms) {
   const when = ms === undefined ? '' : `  [${(ms / 1000).toFixed(1)}s]`;
   console.log(`${status.padEnd(4)}  ${site.padEnd(6)} ${check.padEnd(14)} ${detail}${when}`);
 }
@@ -88,7 +90,7 @@ export async function launch(base, origin) {
 }
 
 async function main() {
-  const opt = args(process.argv);
+  const opt = args(process.argv, ['site', 'base', 'pages']);
   const site = opt.site;
   const allowMissing = process.env.SITE_CHECKS_ALLOW_MISSING === '1';
   const pages = JSON.parse(fs.readFileSync(opt.pages, 'utf8'));

@@ -22,27 +22,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch } from './axe.mjs';
+import { args, launch, line } from './axe.mjs';
 
 const WAIT = 10000;
-
-function args(argv) {
-  const out = {};
-  for (let i = 2; i < argv.length; i++) {
-    const m = /^--([a-z-]+)$/.exec(argv[i]);
-    if (!m) throw new Error(`unexpected argument ${argv[i]}`);
-    out[m[1]] = argv[++i];
-  }
-  for (const need of ['site', 'base', 'fixtures']) {
-    if (!out[need]) throw new Error(`--${need} is required`);
-  }
-  return out;
-}
-
-function line(status, site, check, detail, ms) {
-  const when = ms === undefined ? '' : `  [${(ms / 1000).toFixed(1)}s]`;
-  console.log(`${status.padEnd(4)}  ${site.padEnd(6)} ${check.padEnd(14)} ${detail}${when}`);
-}
 
 const cssString = (s) => s.replace(/[\\"]/g, '\\$&');
 
@@ -217,7 +199,7 @@ async function navTest(page, opt, fx, say) {
 }
 
 async function main() {
-  const opt = args(process.argv);
+  const opt = args(process.argv, ['site', 'base', 'fixtures']);
   const site = opt.site;
   const allowMissing = process.env.SITE_CHECKS_ALLOW_MISSING === '1';
   const fx = JSON.parse(fs.readFileSync(opt.fixtures, 'utf8'));
