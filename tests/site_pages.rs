@@ -12,6 +12,20 @@ fn build_samples(dir: &Path, extra: &str) -> Result<PathBuf, Box<dyn Error>> {
     build_in(dir, "en", extra)
 }
 
+/// The sample site as site.toml describes it, built once for the tests that read it.
+fn samples() -> Result<&'static Path, Box<dyn Error>> {
+    static BUILT: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    if BUILT.get().is_none() {
+        let dir = tempfile::tempdir()?;
+        let out = build_samples(dir.path(), "")?;
+        let _ = BUILT.set((dir, out));
+    }
+    BUILT
+        .get()
+        .map(|(_, out)| out.as_path())
+        .ok_or_else(|| "the samples were not built".into())
+}
+
 /// Builds the sample texts into `dir/public` from a copy of the sample site.toml in
 /// `language`, with `extra` appended; returns the output folder.
 fn build_in(dir: &Path, language: &str, extra: &str) -> Result<PathBuf, Box<dyn Error>> {
@@ -45,8 +59,7 @@ fn read(output: &Path, path: &str) -> String {
 
 #[test]
 fn people_list_speakers_first_and_each_person_lists_their_documents() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    let out = build_samples(dir.path(), "")?;
+    let out = samples()?.to_path_buf();
     let people = read(&out, "people/index.html");
     let speakers = people.find("<h2>Speakers</h2>").ok_or("no Speakers list")?;
     let named = people
@@ -80,8 +93,7 @@ fn people_list_speakers_first_and_each_person_lists_their_documents() -> TestRes
 
 #[test]
 fn years_hold_their_months_and_kinds_are_named_in_words() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    let out = build_samples(dir.path(), "")?;
+    let out = samples()?.to_path_buf();
     let years = read(&out, "years/index.html");
     assert!(years.contains(">2014</a>"), "{years}");
     assert!(years.contains(">April 2014</a>"), "{years}");
@@ -127,8 +139,7 @@ fn browse_families_follow_site_toml() -> TestResult {
 
 #[test]
 fn the_search_index_covers_every_document_once() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    let out = build_samples(dir.path(), "")?;
+    let out = samples()?.to_path_buf();
     let manifest: serde_json::Value = serde_json::from_str(&read(&out, "search/manifest.json"))?;
     let documents = manifest["documents"].as_u64().ok_or("no document count")? as usize;
     assert_eq!(documents, 5);
@@ -164,8 +175,7 @@ fn the_search_index_covers_every_document_once() -> TestResult {
 
 #[test]
 fn a_french_site_speaks_french() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    let out = build_samples(dir.path(), "")?;
+    let out = samples()?.to_path_buf();
     let english = read(&out, "index.html");
     assert!(english.contains(">Search</a>") && english.contains("Latest stories"));
     let dir = tempfile::tempdir()?;
@@ -183,8 +193,7 @@ fn a_french_site_speaks_french() -> TestResult {
 
 #[test]
 fn pages_link_relatively_so_the_output_works_at_any_address() -> TestResult {
-    let dir = tempfile::tempdir()?;
-    let out = build_samples(dir.path(), "")?;
+    let out = samples()?.to_path_buf();
     let article = std::fs::read_dir(out.join("articles"))?
         .filter_map(Result::ok)
         .find(|e| e.path().join("index.html").is_file())
