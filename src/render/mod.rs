@@ -9,6 +9,7 @@ mod discovery;
 mod event;
 mod feed;
 mod listings;
+pub mod pages;
 pub mod search;
 mod sources;
 pub mod speech;
@@ -20,6 +21,7 @@ use crate::config::SiteConfig;
 use crate::crosslink::Collection;
 use crate::write::{Staging, WriteError};
 use context::SiteContext;
+use pages::Plan;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
@@ -189,7 +191,8 @@ pub struct RenderStats {
     pub search_time: std::time::Duration,
 }
 
-/// Renders every page of the collection into `staging`.
+/// Renders every page of the collection into `staging`, with every other file of the
+/// site.
 pub fn render_site(
     config: &SiteConfig,
     collection: &Collection,
@@ -197,62 +200,36 @@ pub fn render_site(
 ) -> Result<RenderStats, RenderError> {
     let renderer = Renderer::new(&config.root)?;
     let site = SiteContext::new(config);
-    let page = |path: String, html: String| -> Result<(), RenderError> {
-        staging
-            .write(&format!("{path}index.html"), html.as_bytes())
-            .map_err(RenderError::from)
-    };
-    // One page per item, in parallel: each item gives its path and its rendered page.
-    type RenderOne<'a> = dyn Fn(usize) -> Result<(String, String), RenderError> + Sync + 'a;
-    let each = |count: usize, render_one: &RenderOne| -> Result<(), RenderError> {
-        (0..count).into_par_iter().try_for_each(|i| {
-            let (path, html) = render_one(i)?;
-            page(path, html)
-        })
-    };
-    each(collection.documents.len(), &|i| {
-        let path = context::article_path(&collection.documents[i]);
-        let ctx = context::article(&site.for_page(&path), collection, i);
-        Ok((path, renderer.render("article.html", &ctx)?))
+    let plan = Plan::new(&site, collection, &config.browse, config.page_size);
+    plan.pages.par_iter().try_for_each(|(file, page)| {
+        let html = plan.render(&renderer, &site, collection, *page)?;
+        staging.write(file, html.as_bytes()).map_err(RenderError::from)
     })?;
-    each(collection.speech_groups.len(), &|g| {
-        let path = context::speech_path(&collection.speech_groups[g]);
-        let ctx = speech::speech(&site.for_page(&path), collection, g);
-        Ok((path, renderer.render("speech.html", &ctx)?))
-    })?;
-    each(collection.events.len(), &|e| {
-        let path = context::event_path(&collection.events[e]);
-        let ctx = event::event(&site.for_page(&path), collection, e);
-        Ok((path, renderer.render("event.html", &ctx)?))
-    })?;
+    let mut stats = write_files(config, &site, collection, &plan, staging)?;
+    stats.pages = plan.pages.len();
+    stats.files += stats.pages;
+    Ok(stats)
+}
 
-    let newest_first = stories::documents_newest_first(collection);
-    let lister = listings::Lister {
-        renderer: &renderer,
-        site: &site,
-        collection,
-        staging,
-        page_size: config.page_size,
-        written: std::sync::Mutex::new(Vec::new()),
-    };
-    let index_pages = lister.write_stories(&newest_first)?;
-    let browse = lister.write_browse(&config.browse, &newest_first)?;
+/// Every file of the site but its HTML pages: the search index, the feeds, the JSON API,
+/// the sitemap, the sources and the static files. `serve` writes these and renders the
+/// pages as they are asked for.
+pub fn write_files(
+    config: &SiteConfig,
+    site: &SiteContext,
+    collection: &Collection,
+    plan: &Plan,
+    staging: &Staging,
+) -> Result<RenderStats, RenderError> {
     let indexing = std::time::Instant::now();
-    let search = lister.write_search(&newest_first)?;
+    let search = listings::write_search_index(site, collection, plan, staging)?;
     let search_time = indexing.elapsed();
-    drop(newest_first);
-    let list_pages = lister.into_written();
-    staging.write(
-        "404.html",
-        renderer
-            .render("404.html", &context::not_found(&site))?
-            .as_bytes(),
-    )?;
-
-    write_api(&site, collection, staging)?;
-    let mut files = discovery::write_discovery(&site, collection, &list_pages, staging)?;
-    files += browse.files + search.files;
-    files += usize::from(feed::write_feed(&site, collection, staging)?);
+    let mut files = listings::write_term_feeds(site, collection, plan, staging)?;
+    write_api(site, collection, staging)?;
+    files += 3;
+    files += discovery::write_discovery(site, collection, &plan.list_folders(), staging)?;
+    files += search.files;
+    files += usize::from(feed::write_feed(site, collection, staging)?);
     files += sources::copy_sources(&config.source, collection, staging)?;
     for (name, text) in BUILTIN_STATIC {
         staging.write(&format!("static/{name}"), text.as_bytes())?;
@@ -262,15 +239,9 @@ pub fn render_site(
     if site_static.is_dir() {
         files += staging.copy_dir(&site_static, "static")?;
     }
-    let pages = collection.documents.len()
-        + collection.speech_groups.len()
-        + collection.events.len()
-        + index_pages
-        + browse.pages
-        + 2;
     Ok(RenderStats {
-        pages,
-        files: pages + 3 + files,
+        pages: 0,
+        files,
         search,
         search_time,
     })
