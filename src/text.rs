@@ -263,8 +263,13 @@ pub fn is_unspaced_script(c: char) -> bool {
 
 /// A short stable hexadecimal hash, used for ids that must not move between builds.
 pub fn short_hash(text: &str) -> String {
+    short_hash_bytes(text.as_bytes())
+}
+
+/// The same short hash of any bytes.
+pub fn short_hash_bytes(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(text.as_bytes());
+    let digest = Sha256::digest(bytes);
     digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 

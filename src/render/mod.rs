@@ -203,7 +203,9 @@ pub fn render_site(
     let plan = Plan::new(&site, collection, &config.browse, config.page_size);
     plan.pages.par_iter().try_for_each(|(file, page)| {
         let html = plan.render(&renderer, &site, collection, *page)?;
-        staging.write(file, html.as_bytes()).map_err(RenderError::from)
+        staging
+            .write(file, html.as_bytes())
+            .map_err(RenderError::from)
     })?;
     let mut stats = write_files(config, &site, collection, &plan, staging)?;
     stats.pages = plan.pages.len();

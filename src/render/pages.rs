@@ -178,7 +178,9 @@ impl Plan {
                 let ctx = event::event(&site.for_page(&path), collection, e);
                 renderer.render("event.html", &ctx)
             }
-            Page::Stories { list, number } => self.stories(renderer, site, collection, list, number),
+            Page::Stories { list, number } => {
+                self.stories(renderer, site, collection, list, number)
+            }
             Page::Family(f) => {
                 let taxonomy = &self.taxonomies[f];
                 let ctx = browse::taxonomy_page(&site.for_page(&taxonomy.base), taxonomy);

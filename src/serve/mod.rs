@@ -3,25 +3,24 @@
 //! open pages to reload (or to swap their stylesheets, or to show the build's error over
 //! the last good pages) through server-sent events and a script injected only here.
 
+mod live;
+mod requests;
 mod watch;
 
 use crate::config::SiteConfig;
 use axum::body::Body;
-use axum::http::{header, HeaderValue, Request, StatusCode};
-use axum::middleware::Next;
+use axum::http::{header, Request};
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::broadcast;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 
 const RELOAD_JS: &str = include_str!("reload.js");
-/// The largest page the reload script is injected into; larger ones are served as they are.
-const MAX_INJECT_BYTES: usize = 64 * 1024 * 1024;
 
 /// Where to listen.
 #[derive(Debug, Clone)]
@@ -60,6 +59,20 @@ pub struct Shared {
     pub notices: broadcast::Sender<Notice>,
     /// The last build's error, shown to pages that open while it stands.
     pub error: Mutex<Option<String>>,
+    /// The site being served: the last good build.
+    pub live: RwLock<Option<Arc<live::Live>>>,
+}
+
+impl Shared {
+    pub fn live(&self) -> Option<Arc<live::Live>> {
+        self.live.read().ok().and_then(|live| live.clone())
+    }
+
+    pub fn set_live(&self, site: live::Live) {
+        if let Ok(mut live) = self.live.write() {
+            *live = Some(Arc::new(site));
+        }
+    }
 }
 
 /// Builds, serves and watches until the process is stopped.
@@ -70,10 +83,13 @@ pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), Serve
     let shared = Arc::new(Shared {
         notices,
         error: Mutex::new(None),
+        live: RwLock::new(None),
     });
-    let mut kept = None;
-    watch::rebuild(&config, &shared, watch::Change::Everything, &mut kept);
-    let _watcher = watch::start(config.clone(), Arc::clone(&shared), kept)?;
+    let files = watch::FileWriter::start();
+    if let Some(live) = watch::rebuild(&config, &shared, watch::Change::Everything) {
+        files.write_now(&live);
+    }
+    let _watcher = watch::start(config.clone(), Arc::clone(&shared), files)?;
     let address = SocketAddr::new(options.bind, options.port);
     if !options.bind.is_loopback() {
         eprintln!(
@@ -165,23 +181,18 @@ fn scratch_folder() -> std::io::Result<tempfile::TempDir> {
 }
 
 fn router(config: &SiteConfig, shared: Arc<Shared>) -> Router {
-    let site = ServeDir::new(&config.output)
-        .append_index_html_on_directories(true)
-        .not_found_service(ServeFile::new(config.output.join("404.html")));
     let events = {
         let shared = Arc::clone(&shared);
         get(move || events(Arc::clone(&shared)))
     };
-    let tools = Router::new()
+    let files = ServeDir::new(&config.output).append_index_html_on_directories(true);
+    let base = config.base_path.clone();
+    Router::new()
         .route("/__pressroom/events", events)
-        .route("/__pressroom/reload.js", get(reload_js));
-    let base = config.base_path.trim_end_matches('/');
-    let app = if base.is_empty() {
-        tools.fallback_service(site)
-    } else {
-        tools.nest_service(base, site)
-    };
-    app.layer(axum::middleware::from_fn(inject_reload))
+        .route("/__pressroom/reload.js", get(reload_js))
+        .fallback(move |request: Request<Body>| {
+            requests::answer(Arc::clone(&shared), files.clone(), base.clone(), request)
+        })
 }
 
 async fn reload_js() -> impl IntoResponse {
@@ -217,39 +228,4 @@ async fn events(
             Some((Ok(event), (None, receiver)))
         });
     Sse::new(stream).keep_alive(KeepAlive::default())
-}
-
-/// Puts the reload script into every HTML page served (in serve mode only).
-async fn inject_reload(request: Request<Body>, next: Next) -> Response {
-    let response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    let has_body = matches!(response.status(), StatusCode::OK | StatusCode::NOT_FOUND);
-    if !is_html || !has_body {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_INJECT_BYTES).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let tag = b"<script src=\"/__pressroom/reload.js\" defer></script>";
-    let at = find_last(&bytes, b"</body>").unwrap_or(bytes.len());
-    let mut page = Vec::with_capacity(bytes.len() + tag.len());
-    page.extend_from_slice(&bytes[..at]);
-    page.extend_from_slice(tag);
-    page.extend_from_slice(&bytes[at..]);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    parts
-        .headers
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    Response::from_parts(parts, Body::from(page))
-}
-
-fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .rposition(|window| window == needle)
 }
