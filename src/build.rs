@@ -3,7 +3,7 @@
 
 use crate::config::SiteConfig;
 use crate::crosslink::{crosslink, stable_ids, Collection};
-use crate::load::{load_collection, Diagnostic, LoadError, Severity};
+use crate::load::{load_collection, Diagnostic, LoadError, Loaded, Severity};
 use crate::render::{render_site, RenderError};
 use crate::write::{Staging, WriteError};
 use std::time::{Duration, Instant};
@@ -87,14 +87,24 @@ fn collect_timed(
     let loaded = load_collection(config)?;
     stages.push(("load", started.elapsed()));
     let started = Instant::now();
+    let collected = link(config, loaded);
+    stages.push(("crosslink", started.elapsed()));
+    Ok((collected.collection, collected.diagnostics))
+}
+
+/// Cross-links loaded documents, keeping the ids the last build gave its groups and
+/// events (read from the output folder).
+pub fn link(config: &SiteConfig, loaded: Loaded) -> Collected {
     let mut collection = crosslink(loaded.documents, &config.crosslink);
     let (ledger, unreadable) = stable_ids::read_ledger(&config.output);
     stable_ids::keep_ids(&mut collection, &ledger);
-    stages.push(("crosslink", started.elapsed()));
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(unreadable);
     diagnostics.extend(collection.diagnostics.iter().cloned());
-    Ok((collection, diagnostics))
+    Collected {
+        collection,
+        diagnostics,
+    }
 }
 
 /// Builds the whole site into `config.output`.

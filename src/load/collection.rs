@@ -2,7 +2,8 @@
 //! each source repeats (its furniture, see load/furniture), and the order in which each
 //! source writes numeric dates, told by the dates that can only be read one way.
 
-use super::furniture::{DocumentLines, LearnedFurniture};
+pub use super::furniture::DocumentLines;
+use super::furniture::LearnedFurniture;
 use super::rules::Rules;
 use super::{clean, data, date};
 use crate::config::DateOrder;
@@ -54,33 +55,23 @@ impl Knowledge {
     /// Reads every file once and learns from them all; a file that cannot be read here
     /// is reported when it is loaded.
     pub fn learn(files: &[(String, PathBuf)], rules: &Rules) -> Self {
-        let read: Vec<(DocumentLines, (usize, usize))> = files
-            .par_iter()
-            .filter_map(|(rel, path)| {
-                let attempt = std::panic::AssertUnwindSafe(|| read_one(rel, path, rules));
-                std::panic::catch_unwind(attempt).ok().flatten()
-            })
-            .collect();
+        let read: Vec<LearnerRead> = read_all(files, rules).into_iter().flatten().collect();
+        Knowledge::from_reads(read.iter())
+    }
+
+    /// Learns from what the learner read of each file.
+    pub fn from_reads<'r>(read: impl Iterator<Item = &'r LearnerRead> + Clone) -> Self {
         let mut proofs: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (doc, (mdy, dmy)) in &read {
+        for (doc, (mdy, dmy)) in read.clone() {
             let entry = proofs.entry(doc.source.as_str()).or_default();
             entry.0 += mdy;
             entry.1 += dmy;
         }
         let orders = proofs
             .into_iter()
-            .filter_map(|(source, (mdy, dmy))| {
-                let order = if mdy >= MIN_PROOFS && mdy >= dmy * AGREEMENT {
-                    DateOrder::Mdy
-                } else if dmy >= MIN_PROOFS && dmy >= mdy * AGREEMENT {
-                    DateOrder::Dmy
-                } else {
-                    return None;
-                };
-                Some((source.to_string(), order))
-            })
+            .filter_map(|(source, (mdy, dmy))| Some((source.to_string(), date_order(mdy, dmy)?)))
             .collect();
-        let documents: Vec<DocumentLines> = read.into_iter().map(|(doc, _)| doc).collect();
+        let documents: Vec<&DocumentLines> = read.map(|(doc, _)| doc).collect();
         let mut sources: Vec<String> = documents.iter().map(|d| d.source.clone()).collect();
         sources.sort();
         sources.dedup();
@@ -89,6 +80,13 @@ impl Knowledge {
             orders,
             sources,
         }
+    }
+
+    /// Whether the collection has texts of this source.
+    pub fn knows_source(&self, source: &str) -> bool {
+        self.sources
+            .binary_search_by(|s| s.as_str().cmp(source))
+            .is_ok()
     }
 
     /// What the collection says about the source of the document at `rel`.
@@ -111,9 +109,36 @@ impl Knowledge {
     }
 }
 
+/// The order of a source's numeric dates, from its unambiguous dates read month first
+/// and day first: when they agree often enough.
+pub fn date_order(mdy: usize, dmy: usize) -> Option<DateOrder> {
+    if mdy >= MIN_PROOFS && mdy >= dmy * AGREEMENT {
+        Some(DateOrder::Mdy)
+    } else if dmy >= MIN_PROOFS && dmy >= mdy * AGREEMENT {
+        Some(DateOrder::Dmy)
+    } else {
+        None
+    }
+}
+
+/// What the learner reads of one file: its lines, and its proofs of date order (month
+/// first, day first).
+pub type LearnerRead = (DocumentLines, (usize, usize));
+
+/// Reads every file for the learner, in parallel; None for a file it cannot read.
+pub fn read_all(files: &[(String, PathBuf)], rules: &Rules) -> Vec<Option<LearnerRead>> {
+    files
+        .par_iter()
+        .map(|(rel, path)| {
+            let attempt = std::panic::AssertUnwindSafe(|| read_one(rel, path, rules));
+            std::panic::catch_unwind(attempt).ok().flatten()
+        })
+        .collect()
+}
+
 /// One file's lines as the learner keeps them, and its proofs of date order (month
 /// first, day first).
-fn read_one(
+pub fn read_one(
     rel: &str,
     path: &std::path::Path,
     rules: &Rules,

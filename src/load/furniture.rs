@@ -35,6 +35,17 @@ pub struct DocumentLines {
 }
 
 impl DocumentLines {
+    /// The keys of its lines that may be furniture, each once.
+    pub fn keys(&self) -> &[u64] {
+        &self.keys
+    }
+
+    /// Whether two reads of one document would be compared alike when the learner looks
+    /// for copies.
+    pub fn same_sketch(&self, other: &DocumentLines) -> bool {
+        self.sketch == other.sketch
+    }
+
     /// A document of `source` with these lines; `eligible` says whether a line may be
     /// furniture at all.
     pub fn new<'l>(
@@ -140,7 +151,7 @@ impl LearnedFurniture {
     }
 
     /// Learns from every document of the collection.
-    pub fn learn(documents: &[DocumentLines]) -> Self {
+    pub fn learn(documents: &[&DocumentLines]) -> Self {
         let mut holders: HashMap<u64, Vec<u32>> = HashMap::new();
         for (doc, lines) in documents.iter().enumerate() {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
@@ -167,9 +178,23 @@ impl LearnedFurniture {
     }
 }
 
+/// What the learner makes of a line these documents hold: whether it is furniture, and
+/// in how many documents. Lines held by too few, or only by copies of one text (judged
+/// only up to `MAX_COPIES` holders), are not.
+pub fn furniture_state(holders: &[&DocumentLines]) -> Option<usize> {
+    let copies = || {
+        let docs: Vec<u32> = (0..holders.len())
+            .filter_map(|d| u32::try_from(d).ok())
+            .collect();
+        are_copies(&docs, holders)
+    };
+    let furniture = holders.len() >= MIN_DOCUMENTS && !(holders.len() <= MAX_COPIES && copies());
+    furniture.then_some(holders.len())
+}
+
 /// Whether the documents share most of their text, by their sketches (their lines may be
 /// broken differently): then they are copies of one text.
-fn are_copies(docs: &[u32], documents: &[DocumentLines]) -> bool {
+fn are_copies(docs: &[u32], documents: &[&DocumentLines]) -> bool {
     let sketch_of = |d: u32| {
         documents
             .get(d as usize)
@@ -226,7 +251,7 @@ mod tests {
             )
         })
         .collect();
-        let learned = LearnedFurniture::learn(&docs);
+        let learned = LearnedFurniture::learn(&docs.iter().collect::<Vec<_>>());
         assert_eq!(
             learned.documents_with("lautenberg", "Press Release"),
             Some(3)
@@ -250,7 +275,7 @@ mod tests {
             .iter()
             .map(|office| document("senate", &format!("Office of {office}\n{body}")))
             .collect();
-        let learned = LearnedFurniture::learn(&docs);
+        let learned = LearnedFurniture::learn(&docs.iter().collect::<Vec<_>>());
         assert!(learned.is_empty(), "{learned:?}");
     }
 }

@@ -14,6 +14,7 @@ pub(crate) mod lines;
 pub mod overrides;
 pub mod page;
 pub(crate) mod pattern;
+pub mod reload;
 pub mod rules;
 
 pub use date::PartialDate;
@@ -51,6 +52,46 @@ pub enum LoadError {
 
 /// Loads every source file under the configured source folder, in parallel.
 pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
+    let rules = Rules::new(&config.loader, &config.publishers);
+    let (files, mut diagnostics) = source_files(config)?;
+    let knowledge = collection::Knowledge::learn(&files, &rules);
+    let results: Vec<Result<Document, Diagnostic>> = files
+        .par_iter()
+        .map(|(rel, path)| load_file_with(rel, path, &rules, knowledge.hints_for(rel)))
+        .collect();
+    let documents = gather(results, &mut diagnostics);
+    Ok(Loaded {
+        documents,
+        diagnostics,
+    })
+}
+
+/// The documents of `results` with unique slugs and ids, each one's warnings (and each
+/// failure) added to `diagnostics` in order.
+fn gather(
+    results: impl IntoIterator<Item = Result<Document, Diagnostic>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
+    let mut documents = Vec::new();
+    for result in results {
+        match result {
+            Ok(doc) => {
+                diagnostics.extend(doc.warnings.iter().cloned());
+                documents.push(doc);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    assign_unique_slugs(&mut documents);
+    documents
+}
+
+/// Source files as (path under the source folder, path).
+type SourceFiles = Vec<(String, PathBuf)>;
+
+/// Every source file under the source folder, as (path under it, path), sorted by
+/// name; a folder or file that cannot be read is a diagnostic.
+fn source_files(config: &SiteConfig) -> Result<(SourceFiles, Vec<Diagnostic>), LoadError> {
     let root = &config.source;
     if !root.exists() {
         return Err(LoadError::MissingSource(root.clone()));
@@ -58,7 +99,6 @@ pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
     if !root.is_dir() {
         return Err(LoadError::NotAFolder(root.clone()));
     }
-    let rules = Rules::new(&config.loader, &config.publishers);
     let mut diagnostics = Vec::new();
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     // The site itself is no source: a build into a folder inside the sources (the
@@ -80,11 +120,7 @@ pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                let is_source = entry.file_type().is_file()
-                    && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        SOURCE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                    });
-                if is_source {
+                if entry.file_type().is_file() && is_source_name(path) {
                     files.push((relative_path(root, path), path.to_path_buf()));
                 }
             }
@@ -102,26 +138,14 @@ pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
             }),
         }
     }
-    let knowledge = collection::Knowledge::learn(&files, &rules);
-    let results: Vec<Result<Document, Diagnostic>> = files
-        .par_iter()
-        .map(|(rel, path)| load_file_with(rel, path, &rules, knowledge.hints_for(rel)))
-        .collect();
-    let mut documents = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(doc) => {
-                diagnostics.append(&mut doc.warnings.clone());
-                documents.push(doc);
-            }
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    assign_unique_slugs(&mut documents);
-    Ok(Loaded {
-        documents,
-        diagnostics,
-    })
+    Ok((files, diagnostics))
+}
+
+/// Whether a file's extension makes it a source.
+pub fn is_source_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 fn relative_path(root: &Path, path: &Path) -> String {

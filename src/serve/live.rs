@@ -62,6 +62,24 @@ impl Live {
         }
     }
 
+    /// Another collection in the same templates: planned again, nothing rendered kept.
+    pub fn with_collected(&self, collected: Arc<Collected>) -> Live {
+        let plan = Plan::new(
+            &self.site,
+            &collected.collection,
+            &self.config.browse,
+            self.config.page_size,
+        );
+        Live {
+            config: self.config.clone(),
+            collected,
+            site: self.site.clone(),
+            plan: Arc::new(plan),
+            renderer: Arc::clone(&self.renderer),
+            rendered: Mutex::new(HashMap::new()),
+        }
+    }
+
     pub fn plan(&self) -> &Plan {
         &self.plan
     }

@@ -4,6 +4,7 @@
 //! the last good pages) through server-sent events and a script injected only here.
 
 mod live;
+mod rebuild;
 mod requests;
 mod watch;
 
@@ -85,11 +86,12 @@ pub fn serve(mut config: SiteConfig, options: &ServeOptions) -> Result<(), Serve
         error: Mutex::new(None),
         live: RwLock::new(None),
     });
-    let files = watch::FileWriter::start();
-    if let Some(live) = watch::rebuild(&config, &shared, watch::Change::Everything) {
+    let files = rebuild::FileWriter::start();
+    let mut builder = rebuild::Builder::new(config.clone());
+    if let Some(live) = builder.rebuild(&shared, watch::Change::Everything, &[]) {
         files.write_now(&live);
     }
-    let _watcher = watch::start(config.clone(), Arc::clone(&shared), files)?;
+    let _watcher = watch::start(config.clone(), Arc::clone(&shared), builder, files)?;
     let address = SocketAddr::new(options.bind, options.port);
     if !options.bind.is_loopback() {
         eprintln!(

@@ -1,0 +1,226 @@
+//! Makes the served site again after a change: templates alone are read again; changed
+//! sources alone are loaded again on their own (see load::reload) and the collection is
+//! linked again; anything else builds from scratch. The site's other files (search
+//! index, feeds, API) are written after the pages are served.
+
+use super::live::Live;
+use super::watch::Change;
+use super::{Notice, Shared};
+use crate::build::link;
+use crate::config::SiteConfig;
+use crate::load::reload::{Reloaded, Sources};
+use crate::render::context::SiteContext;
+use crate::render::{write_files, Renderer};
+use crate::write::Staging;
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Instant;
+
+/// What the rebuilds keep between changes: the configuration and the loaded sources.
+pub struct Builder {
+    config: SiteConfig,
+    sources: Option<Sources>,
+}
+
+impl Builder {
+    pub fn new(config: SiteConfig) -> Builder {
+        Builder {
+            config,
+            sources: None,
+        }
+    }
+
+    /// Makes the site again after `change` of `paths` and tells open pages: reload (or
+    /// swap stylesheets), or show the error while the last good site stays served.
+    /// Returns the new site when its other files are to be written again.
+    pub fn rebuild(
+        &mut self,
+        shared: &Shared,
+        change: Change,
+        paths: &[PathBuf],
+    ) -> Option<Arc<Live>> {
+        let started = Instant::now();
+        // While a build error stands (a broken site.toml, say), only a full build can
+        // tell whether this change mends it.
+        let standing = shared.error.lock().is_ok_and(|e| e.is_some());
+        let result = match (change, shared.live()) {
+            (Change::Templates, Some(live)) if !standing => new_templates(&live),
+            (Change::Sources, Some(live)) if !standing && self.sources.is_some() => {
+                self.new_sources(&live, paths)
+            }
+            _ => self.build_afresh(),
+        };
+        match result {
+            Ok((live, rewrite)) => {
+                println!("{} ({} ms)", summary(&live), started.elapsed().as_millis());
+                let live = Arc::new(live);
+                if let Ok(mut slot) = shared.live.write() {
+                    *slot = Some(Arc::clone(&live));
+                }
+                tell_ok(shared, change);
+                rewrite.then_some(live)
+            }
+            Err(message) => {
+                eprintln!("error: {message}\n(the last good site is still served)");
+                if let Ok(mut error) = shared.error.lock() {
+                    *error = Some(message.clone());
+                }
+                let _ = shared.notices.send(Notice {
+                    kind: "error-message",
+                    data: message,
+                });
+                None
+            }
+        }
+    }
+
+    /// The site with changed sources loaded again and the collection linked again, in
+    /// the templates of `live`.
+    fn new_sources(&mut self, live: &Live, paths: &[PathBuf]) -> Result<(Live, bool), String> {
+        let Some(sources) = self.sources.as_mut() else {
+            return self.build_afresh();
+        };
+        let reloaded = sources
+            .reload(&live.config, paths)
+            .map_err(|e| e.to_string())?;
+        if let Reloaded::Everything = reloaded {
+            println!("the change alters what the collection teaches the loader: every source was read again");
+        }
+        let collected = Arc::new(link(&live.config, sources.loaded()));
+        let next = live.with_collected(collected);
+        next.try_each_kind().map_err(|e| e.to_string())?;
+        Ok((next, true))
+    }
+
+    /// The site loaded, linked and planned from scratch, with site.toml read again.
+    fn build_afresh(&mut self) -> Result<(Live, bool), String> {
+        self.sources = None;
+        let config = reload_config(&self.config)?;
+        let renderer = Renderer::new(&config.root).map_err(|e| e.to_string())?;
+        crate::write::check_output_is_safe(&config.output, &[&config.source, &config.root])
+            .map_err(|e| e.to_string())?;
+        let sources = Sources::load(&config).map_err(|e| e.to_string())?;
+        let collected = Arc::new(link(&config, sources.loaded()));
+        let live = Live::new(config, collected, renderer);
+        live.try_each_kind().map_err(|e| e.to_string())?;
+        self.sources = Some(sources);
+        Ok((live, true))
+    }
+}
+
+/// Tells open pages the site changed, or that it is mended after an error.
+fn tell_ok(shared: &Shared, change: Change) {
+    let had_error = shared
+        .error
+        .lock()
+        .ok()
+        .and_then(|mut e| e.take())
+        .is_some();
+    let kind = match (had_error, change) {
+        (true, _) => "ok",
+        (false, Change::Styles) => "css",
+        (false, _) => "reload",
+    };
+    let _ = shared.notices.send(Notice {
+        kind,
+        data: String::new(),
+    });
+}
+
+/// The live site with the templates read again; its other files need no rewrite.
+fn new_templates(live: &Live) -> Result<(Live, bool), String> {
+    let renderer = Renderer::new(&live.config.root).map_err(|e| e.to_string())?;
+    let next = live.with_renderer(renderer);
+    next.try_each_kind().map_err(|e| e.to_string())?;
+    Ok((next, false))
+}
+
+/// The one line printed for each rebuild.
+fn summary(live: &Live) -> String {
+    let collected = &live.collected;
+    let warnings = collected
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::load::Severity::Warning)
+        .count();
+    format!(
+        "{} documents, {} speech groups, {} events, {} pages ready, {} warnings",
+        collected.collection.documents.len(),
+        collected.collection.speech_groups.len(),
+        collected.collection.events.len(),
+        live.plan().pages.len(),
+        warnings
+    )
+}
+
+/// Writes the site's files other than its pages (search index, feeds, API, sources,
+/// static files) in a thread of its own, so that a page is served before they are
+/// done; a newer site waiting replaces an older one not yet written.
+pub struct FileWriter {
+    latest: Arc<(Mutex<Option<Arc<Live>>>, Condvar)>,
+}
+
+impl FileWriter {
+    pub fn start() -> FileWriter {
+        let latest: Arc<(Mutex<Option<Arc<Live>>>, Condvar)> = Arc::default();
+        let waiting = Arc::clone(&latest);
+        std::thread::spawn(move || loop {
+            let (slot, ready) = &*waiting;
+            let Ok(mut next) = slot.lock() else { return };
+            while next.is_none() {
+                match ready.wait(next) {
+                    Ok(guard) => next = guard,
+                    Err(_) => return,
+                }
+            }
+            let Some(live) = next.take() else { continue };
+            drop(next);
+            if let Err(message) = write_other_files(&live) {
+                eprintln!("error: {message}");
+            }
+        });
+        FileWriter { latest }
+    }
+
+    pub fn write(&self, live: Arc<Live>) {
+        let (slot, ready) = &*self.latest;
+        if let Ok(mut next) = slot.lock() {
+            *next = Some(live);
+            ready.notify_one();
+        }
+    }
+
+    /// Writes `live`'s files now, in this thread.
+    pub fn write_now(&self, live: &Live) {
+        if let Err(message) = write_other_files(live) {
+            eprintln!("error: {message}");
+        }
+    }
+}
+
+fn write_other_files(live: &Live) -> Result<(), String> {
+    let config = &live.config;
+    let staging = Staging::new(&config.output).map_err(|e| e.to_string())?;
+    let site = SiteContext::new(config);
+    let collection = &live.collected.collection;
+    if let Err(error) = write_files(config, &site, collection, live.plan(), &staging) {
+        staging.abandon();
+        return Err(error.to_string());
+    }
+    staging.commit().map_err(|e| e.to_string())
+}
+
+/// The configuration read again from its site.toml, when it has one, so that a change to
+/// it applies; the output folder stays the server's.
+fn reload_config(config: &SiteConfig) -> Result<SiteConfig, String> {
+    let file = config.root.join("site.toml");
+    if !file.is_file() {
+        return Ok(config.clone());
+    }
+    let overrides = crate::config::Overrides {
+        source: Some(config.source.clone()),
+        output: Some(config.output.clone()),
+        base_url: None,
+    };
+    SiteConfig::load(&file, &overrides).map_err(|e| e.to_string())
+}
