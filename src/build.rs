@@ -75,21 +75,21 @@ impl BuildReport {
 
 /// Loads and cross-links the collection without writing anything.
 pub fn collect(config: &SiteConfig) -> Result<(Collection, Vec<Diagnostic>), BuildError> {
-    let mut stages = Vec::new();
-    collect_timed(config, &mut stages)
+    let collected = collect_timed(config, &mut Vec::new())?;
+    Ok((collected.collection, collected.diagnostics))
 }
 
 fn collect_timed(
     config: &SiteConfig,
     stages: &mut Vec<(&'static str, Duration)>,
-) -> Result<(Collection, Vec<Diagnostic>), BuildError> {
+) -> Result<Collected, BuildError> {
     let started = Instant::now();
     let loaded = load_collection(config)?;
     stages.push(("load", started.elapsed()));
     let started = Instant::now();
     let collected = link(config, loaded);
     stages.push(("crosslink", started.elapsed()));
-    Ok((collected.collection, collected.diagnostics))
+    Ok(collected)
 }
 
 /// Cross-links loaded documents, keeping the ids the last build gave its groups and
@@ -99,43 +99,37 @@ pub fn link(config: &SiteConfig, loaded: Loaded) -> Collected {
     let (ledger, unreadable) = stable_ids::read_ledger(&config.output);
     stable_ids::keep_ids(&mut collection, &ledger);
     let mut diagnostics = loaded.diagnostics;
+    let from_loading = diagnostics.len();
     diagnostics.extend(unreadable);
     diagnostics.extend(collection.diagnostics.iter().cloned());
     Collected {
         collection,
+        from_linking: diagnostics.len() - from_loading,
         diagnostics,
     }
 }
 
 /// Builds the whole site into `config.output`.
 pub fn build(config: &SiteConfig) -> Result<BuildReport, BuildError> {
-    build_keeping(config).map(|(report, _)| report)
-}
-
-/// Builds the whole site, and gives back the collection it was rendered from, so that a
-/// change of templates only can be rendered again without reading the sources.
-pub fn build_keeping(config: &SiteConfig) -> Result<(BuildReport, Collected), BuildError> {
     let started = Instant::now();
     crate::write::check_output_is_safe(&config.output, &[&config.source, &config.root])?;
     let mut stages = Vec::new();
-    let (collection, diagnostics) = collect_timed(config, &mut stages)?;
-    let collected = Collected {
-        collection,
-        diagnostics,
-    };
-    let report = render_collected(config, &collected, started, stages)?;
-    Ok((report, collected))
+    let collected = collect_timed(config, &mut stages)?;
+    render_collected(config, &collected, started, stages)
 }
 
 /// A loaded and cross-linked collection with its loader diagnostics.
 pub struct Collected {
     pub collection: Collection,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many of the diagnostics, at the end, linking gave (the id ledger, hand-set
+    /// links); the loader's come before them.
+    pub from_linking: usize,
 }
 
-/// Renders an already collected site into `config.output` (templates, static files and
+/// Renders a collected site into `config.output` (templates, static files and
 /// the page words are read again), swapping it in when the whole render succeeded.
-pub fn render_collected(
+fn render_collected(
     config: &SiteConfig,
     collected: &Collected,
     started: Instant,

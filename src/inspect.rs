@@ -83,7 +83,7 @@ pub fn inspect(config: &SiteConfig, file: &Path) -> Result<Inspection, InspectEr
             });
             return Ok(Inspection {
                 quote_checks: collection.checks[i].clone(),
-                document: collection.documents[i].clone(),
+                document: (*collection.documents[i]).clone(),
                 speech_group,
                 event,
             });

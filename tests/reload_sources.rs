@@ -216,3 +216,98 @@ fn real_releases_read_again_alone_give_what_a_full_load_gives() -> TestResult {
     same_as_full_load(&sources, &config)?;
     Ok(())
 }
+
+/// What a build renders from, as text: every field of the linked collection but the
+/// index by id (a map, printed in no fixed order).
+fn linked_fingerprint(collected: &pressroom::build::Collected) -> String {
+    let c = &collected.collection;
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        c.documents,
+        c.speech_groups,
+        c.events,
+        c.speech_group_of,
+        c.event_of,
+        c.checks,
+        c.diagnostics,
+        collected.diagnostics
+    )
+}
+
+/// An edit that leaves what the cross-linker reads as it was (a line above the
+/// headline, where the loader takes it for page furniture, and which moves every line
+/// below) is put in place in the linked collection; the result is what loading and
+/// linking everything again gives. An edit of the body is linked again.
+#[test]
+fn an_edit_the_linker_does_not_read_is_put_in_place_as_linking_again_would() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs)?;
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds)? {
+        let entry = entry?;
+        std::fs::copy(entry.path(), docs.join(entry.file_name()))?;
+    }
+    let overrides = Overrides {
+        source: Some(docs.clone()),
+        output: Some(dir.path().join("public")),
+        base_url: None,
+    };
+    let config = SiteConfig::without_file(&overrides)?;
+    let mut sources = Sources::load(&config)?;
+    let linked = pressroom::build::link(&config, sources.loaded());
+    let mut put_in_place = 0;
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&docs)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    names.sort();
+    for (n, file) in names.iter().enumerate() {
+        let text = std::fs::read_to_string(file)?;
+        std::fs::write(
+            file,
+            format!("Printed from the archive, copy {n}\n\n{text}"),
+        )?;
+        sources.reload(&config, std::slice::from_ref(file))?;
+        let edits = sources.edited().ok_or("the edit did not load")?;
+        let Some(collection) = pressroom::crosslink::patch::patched(&linked.collection, &edits)
+        else {
+            // The loader read the line as part of the text: this edit is linked again.
+            std::fs::write(file, text)?;
+            sources.reload(&config, std::slice::from_ref(file))?;
+            continue;
+        };
+        put_in_place += 1;
+        let patched = pressroom::build::Collected {
+            collection,
+            diagnostics: {
+                let mut d = sources.diagnostics();
+                d.extend_from_slice(
+                    &linked.diagnostics[linked.diagnostics.len() - linked.from_linking..],
+                );
+                d
+            },
+            from_linking: linked.from_linking,
+        };
+        let again = pressroom::build::link(&config, sources.loaded());
+        assert_eq!(
+            linked_fingerprint(&patched),
+            linked_fingerprint(&again),
+            "{}",
+            file.display()
+        );
+        std::fs::write(file, text)?;
+        sources.reload(&config, std::slice::from_ref(file))?;
+    }
+    assert!(
+        put_in_place >= 2,
+        "only {put_in_place} edits were put in place"
+    );
+    // A word of the body changed is read by the linker: no patch.
+    let file = &names[0];
+    let text = std::fs::read_to_string(file)?;
+    std::fs::write(file, text.replacen("the", "a", 1))?;
+    sources.reload(&config, std::slice::from_ref(file))?;
+    let edits = sources.edited().ok_or("the edit did not load")?;
+    assert!(pressroom::crosslink::patch::patched(&linked.collection, &edits).is_none());
+    Ok(())
+}

@@ -12,6 +12,7 @@ pub mod manual;
 mod naming;
 pub mod occasion;
 mod particulars;
+pub mod patch;
 mod reports;
 mod spans;
 pub mod stable_ids;
@@ -26,6 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use spans::DateSpans;
 use std::collections::HashMap;
+use std::sync::Arc;
 use unionfind::UnionFind;
 
 /// A speech group's id, stable between builds: derived from its anchor member.
@@ -129,8 +131,9 @@ pub struct Event {
 /// The cross-linked collection every page is rendered from.
 #[derive(Debug, Clone, Default)]
 pub struct Collection {
-    /// Sorted by date, then source path.
-    pub documents: Vec<Document>,
+    /// Sorted by date, then source path. Shared, so that `serve` puts an edited
+    /// document in place without copying the others.
+    pub documents: Vec<Arc<Document>>,
     pub speech_groups: Vec<SpeechGroup>,
     pub events: Vec<Event>,
     /// Per document: its speech group and event (indices into the vectors above).
@@ -147,7 +150,7 @@ pub struct Collection {
 impl Collection {
     /// The document with this id.
     pub fn find(&self, id: &DocumentId) -> Option<&Document> {
-        self.by_id.get(id).map(|&i| &self.documents[i])
+        self.by_id.get(id).map(|&i| &*self.documents[i])
     }
 }
 
@@ -214,7 +217,11 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
         new_index[old] = new;
     }
     let mut slots: Vec<Option<Document>> = documents.into_iter().map(Some).collect();
-    let documents: Vec<Document> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    let documents: Vec<Arc<Document>> = order
+        .iter()
+        .filter_map(|&old| slots[old].take())
+        .map(Arc::new)
+        .collect();
     let speech_group_of = order.iter().map(|&old| speech_group_of[old]).collect();
     let event_of = order.iter().map(|&old| event_of[old]).collect();
     let checks = order.iter().map(|&old| checks[old].clone()).collect();

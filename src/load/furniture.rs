@@ -15,7 +15,7 @@ pub const MIN_DOCUMENTS: usize = 3;
 const COPY_SHARE: f64 = 0.5;
 /// More documents than this sharing a line are not copies of one text (no joint release
 /// is issued by fifty offices): the copy test is skipped for them.
-const MAX_COPIES: usize = 50;
+pub const MAX_COPIES: usize = 50;
 /// Longer lines are paragraphs, never recurring furniture (and never worth the test).
 const MAX_LINE_CHARS: usize = 200;
 /// Words per shingle, and shingles kept per document, in the sketch of its text.

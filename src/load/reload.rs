@@ -4,7 +4,7 @@
 //! file is.
 
 use super::collection::{self, date_order, source_of, Knowledge, LearnerRead};
-use super::furniture::{furniture_state, DocumentLines, MIN_DOCUMENTS};
+use super::furniture::{furniture_state, DocumentLines, MAX_COPIES, MIN_DOCUMENTS};
 use super::rules::Rules;
 use super::{gather, load_file_with, source_files, Diagnostic, Document, LoadError, Loaded};
 use crate::config::SiteConfig;
@@ -28,6 +28,10 @@ pub struct Sources {
     proofs: HashMap<String, (usize, usize)>,
     /// The folders that could not be read.
     walk_diagnostics: Vec<Diagnostic>,
+    /// What the last reload read again: each file's index and its document before.
+    edits: Vec<(usize, Option<Document>)>,
+    /// Whether the last reload removed a file.
+    removed_any: bool,
 }
 
 /// What a change of files came to.
@@ -77,6 +81,8 @@ impl Sources {
             line_counts,
             proofs,
             walk_diagnostics,
+            edits: Vec::new(),
+            removed_any: false,
         })
     }
 
@@ -88,6 +94,30 @@ impl Sources {
             documents,
             diagnostics,
         }
+    }
+
+    /// The loader's diagnostics, as [`Sources::loaded`] gives them.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.walk_diagnostics.clone();
+        for result in &self.results {
+            match result {
+                Ok(doc) => diagnostics.extend(doc.warnings.iter().cloned()),
+                Err(diagnostic) => diagnostics.push(diagnostic.clone()),
+            }
+        }
+        diagnostics
+    }
+
+    /// The documents the last reload read again, each as it was and as it is; None when
+    /// it removed a file, or a file did not load before or after.
+    pub fn edited(&self) -> Option<Vec<(&Document, &Document)>> {
+        if self.removed_any {
+            return None;
+        }
+        self.edits
+            .iter()
+            .map(|(n, before)| Some((before.as_ref()?, self.results.get(*n)?.as_ref().ok()?)))
+            .collect()
     }
 
     /// Reads changed files again: `changed` are paths the system reported, sources or
@@ -143,9 +173,12 @@ impl Sources {
                 )
             })
             .collect();
+        self.edits.clear();
         for (n, result) in results {
-            self.results[n] = result;
+            let before = std::mem::replace(&mut self.results[n], result);
+            self.edits.push((n, before.ok()));
         }
+        self.removed_any = !removed.is_empty();
         self.remove(&removed);
         Ok(Reloaded::Files(reread.len()))
     }
@@ -237,9 +270,11 @@ impl Sources {
             (a, b) => a.is_none() && b.is_none(),
         };
         let count = |k: &u64| self.line_counts.get(k).copied().unwrap_or(0);
+        // A kept line held by more than `MAX_COPIES` is furniture whatever the text.
+        let judged = |k: &&u64| count(k) <= MAX_COPIES;
         let mut check: Vec<u64> = before
             .iter()
-            .filter(|k| after.binary_search(k).is_err() || !same_text)
+            .filter(|k| after.binary_search(k).is_err() || (!same_text && judged(k)))
             .chain(after.iter().filter(|k| before.binary_search(k).is_err()))
             .filter(|k| count(k) + 1 >= MIN_DOCUMENTS)
             .copied()

@@ -60,7 +60,10 @@ fn sitemaps(site: &SiteContext, urls: &[String], limit: usize) -> Vec<(String, S
 /// Every page's absolute address: the list pages, then articles, speeches and events.
 fn page_urls(site: &SiteContext, collection: &Collection, list_pages: &[String]) -> Vec<String> {
     let homes = list_pages.iter().cloned();
-    let articles = collection.documents.iter().map(context::article_path);
+    let articles = collection
+        .documents
+        .iter()
+        .map(|d| context::article_path(d));
     let speeches = collection.speech_groups.iter().map(context::speech_path);
     let events = collection.events.iter().map(context::event_path);
     homes

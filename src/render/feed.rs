@@ -27,7 +27,7 @@ pub fn write_feed(
     let mut dated: Vec<(chrono::NaiveDate, &Document)> = collection
         .documents
         .iter()
-        .filter_map(|d| Some((d.date.as_ref()?.date.to_naive()?, d)))
+        .filter_map(|d| Some((d.date.as_ref()?.date.to_naive()?, &**d)))
         .collect();
     // Newest first; one day's texts by source path, so the feed never reorders.
     dated.sort_by(|a, b| {
@@ -63,7 +63,7 @@ pub fn write_page_feed(
     }
     let dated: Vec<(chrono::NaiveDate, &Document)> = newest_first
         .iter()
-        .map(|&i| &collection.documents[i as usize])
+        .map(|&i| &*collection.documents[i as usize])
         .filter_map(|d| Some((d.date.as_ref()?.date.to_naive()?, d)))
         .take(FEED_ENTRIES)
         .collect();

@@ -80,6 +80,19 @@ impl Live {
         }
     }
 
+    /// The collection with edited documents put in place, where every page stays where
+    /// it was: the plan is kept, nothing rendered is.
+    pub fn with_patched(&self, collected: Arc<Collected>) -> Live {
+        Live {
+            config: self.config.clone(),
+            collected,
+            site: self.site.clone(),
+            plan: Arc::clone(&self.plan),
+            renderer: Arc::clone(&self.renderer),
+            rendered: Mutex::new(HashMap::new()),
+        }
+    }
+
     pub fn plan(&self) -> &Plan {
         &self.plan
     }

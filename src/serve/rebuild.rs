@@ -6,8 +6,9 @@
 use super::live::Live;
 use super::watch::Change;
 use super::{Notice, Shared};
-use crate::build::link;
+use crate::build::{link, Collected};
 use crate::config::SiteConfig;
+use crate::crosslink::patch::patched;
 use crate::load::reload::{Reloaded, Sources};
 use crate::render::context::SiteContext;
 use crate::render::{write_files, Renderer};
@@ -75,7 +76,8 @@ impl Builder {
     }
 
     /// The site with changed sources loaded again and the collection linked again, in
-    /// the templates of `live`.
+    /// the templates of `live`; when the edits leave what the cross-linker reads as it
+    /// was, the edited documents are put in place in the linked collection instead.
     fn new_sources(&mut self, live: &Live, paths: &[PathBuf]) -> Result<(Live, bool), String> {
         let Some(sources) = self.sources.as_mut() else {
             return self.build_afresh();
@@ -83,7 +85,25 @@ impl Builder {
         let reloaded = sources
             .reload(&live.config, paths)
             .map_err(|e| e.to_string())?;
-        if let Reloaded::Everything = reloaded {
+        if let Reloaded::Files(files) = reloaded {
+            let edits = sources.edited();
+            let patched = edits.and_then(|edits| patched(&live.collected.collection, &edits));
+            if let Some(collection) = patched {
+                println!("read {files} source(s) again; what links them is unchanged");
+                let old = &live.collected;
+                let mut diagnostics = sources.diagnostics();
+                diagnostics.extend_from_slice(
+                    &old.diagnostics[old.diagnostics.len().saturating_sub(old.from_linking)..],
+                );
+                let collected = Collected {
+                    collection,
+                    diagnostics,
+                    from_linking: old.from_linking,
+                };
+                return Ok((live.with_patched(Arc::new(collected)), true));
+            }
+            println!("read {files} source(s) again; linking again");
+        } else {
             println!("the change alters what the collection teaches the loader: every source was read again");
         }
         let collected = Arc::new(link(&live.config, sources.loaded()));
@@ -153,6 +173,9 @@ fn summary(live: &Live) -> String {
     )
 }
 
+/// How long the sources must rest before the files other than pages are written again.
+const QUIET: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// Writes the site's files other than its pages (search index, feeds, API, sources,
 /// static files) in a thread of its own, so that a page is served before they are
 /// done; a newer site waiting replaces an older one not yet written.
@@ -164,19 +187,12 @@ impl FileWriter {
     pub fn start() -> FileWriter {
         let latest: Arc<(Mutex<Option<Arc<Live>>>, Condvar)> = Arc::default();
         let waiting = Arc::clone(&latest);
-        std::thread::spawn(move || loop {
+        std::thread::spawn(move || {
             let (slot, ready) = &*waiting;
-            let Ok(mut next) = slot.lock() else { return };
-            while next.is_none() {
-                match ready.wait(next) {
-                    Ok(guard) => next = guard,
-                    Err(_) => return,
+            while let Some(live) = next_quiet(slot, ready) {
+                if let Err(message) = write_other_files(&live) {
+                    eprintln!("error: {message}");
                 }
-            }
-            let Some(live) = next.take() else { continue };
-            drop(next);
-            if let Err(message) = write_other_files(&live) {
-                eprintln!("error: {message}");
             }
         });
         FileWriter { latest }
@@ -194,6 +210,24 @@ impl FileWriter {
     pub fn write_now(&self, live: &Live) {
         if let Err(message) = write_other_files(live) {
             eprintln!("error: {message}");
+        }
+    }
+}
+
+/// The site to write next, once no newer one has come for [`QUIET`]: a run of saves is
+/// written once, after the last, and the cores stay free for the pages meanwhile. None
+/// when the lock is broken.
+fn next_quiet(slot: &Mutex<Option<Arc<Live>>>, ready: &Condvar) -> Option<Arc<Live>> {
+    let mut next = slot.lock().ok()?;
+    while next.is_none() {
+        next = ready.wait(next).ok()?;
+    }
+    loop {
+        let seen = next.as_ref().map(Arc::as_ptr);
+        let (guard, waited) = ready.wait_timeout(next, QUIET).ok()?;
+        next = guard;
+        if waited.timed_out() && next.as_ref().map(Arc::as_ptr) == seen {
+            return next.take();
         }
     }
 }

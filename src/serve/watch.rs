@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Changes that come this close together are one save (editors write in steps).
-const SETTLE: Duration = Duration::from_millis(30);
+const SETTLE: Duration = Duration::from_millis(10);
 
 /// What changed: only stylesheets, only templates, only sources and their sidecars, or
 /// anything else (site.toml, a static file removed).

@@ -183,7 +183,7 @@ pub fn write_search(
     staging: &Staging,
 ) -> Result<SearchStats, WriteError> {
     let documents: Vec<&crate::load::Document> =
-        order.iter().map(|&i| &collection.documents[i]).collect();
+        order.iter().map(|&i| &*collection.documents[i]).collect();
     let terms = build_index(&documents);
     drop(documents);
     let shards = shards(&terms);
