@@ -4,8 +4,9 @@
     bench/serve_latency.py CORPUS_RAW_DIR [--runs 5] [--bin target/release/pressroom]
 
 Makes a site beside the corpus (site.toml and a copy of the built-in base.html as a site
-template), starts `serve` on a free port, and for a source edit, a template edit and a
-site.toml edit measures the time from the write to the page that shows it being served
+template), starts `serve` on a free port, and for a source edit (a line above the
+headline), a body edit (a word added to the text), a template edit and a site.toml edit
+measures the time from the write to the page that shows it being served
 (polling every 5 ms), RUNS times each; prints the median and the range, and the time of
 a full `build` of the same site for comparison.
 """
@@ -91,6 +92,15 @@ def main():
             with open(source, "w", encoding="utf-8") as f:
                 f.write(text)
 
+        def edit_body(marker):
+            # A word added to the last long line of the text: its body changes, not its
+            # title, date or lead.
+            lines = original.split("\n")
+            last = max(i for i, l in enumerate(lines) if len(l.split()) >= 12)
+            lines[last] = lines[last].rstrip() + f" {marker}"
+            with open(source, "w", encoding="utf-8") as f:
+                f.write("\n".join(lines))
+
         template = open(base, encoding="utf-8").read()
 
         def edit_template(marker):
@@ -105,6 +115,7 @@ def main():
 
         print(f"{len(docs)} documents; full build {full:.2f} s")
         report("source edit", timed(args.runs, edit_source, article, lambda n: f"zqx{n}src"))
+        report("body edit", timed(args.runs, edit_body, article, lambda n: f"zqx{n}body"))
         report("template edit", timed(args.runs, edit_template, home, lambda n: f"zqx{n}tpl"))
         report("site.toml edit", timed(args.runs, edit_config, home, lambda n: f"Zqx{n}cfg"))
         with open(source, "w", encoding="utf-8") as f:

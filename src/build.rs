@@ -2,7 +2,7 @@
 //! happened. The output folder is replaced only when every step succeeded.
 
 use crate::config::SiteConfig;
-use crate::crosslink::{crosslink, stable_ids, Collection};
+use crate::crosslink::{crosslink, crosslink_keeping, stable_ids, Collection, LinkState};
 use crate::load::{load_collection, Diagnostic, LoadError, Loaded, Severity};
 use crate::render::{render_site, RenderError};
 use crate::write::{Staging, WriteError};
@@ -95,10 +95,24 @@ fn collect_timed(
 /// Cross-links loaded documents, keeping the ids the last build gave its groups and
 /// events (read from the output folder).
 pub fn link(config: &SiteConfig, loaded: Loaded) -> Collected {
-    let mut collection = crosslink(loaded.documents, &config.crosslink);
+    let collection = crosslink(loaded.documents, &config.crosslink);
+    collected(config, collection, loaded.diagnostics)
+}
+
+/// [`link`], keeping what linking again after an edit needs (see crosslink::relink).
+pub fn link_keeping(config: &SiteConfig, loaded: Loaded) -> (Collected, LinkState) {
+    let (collection, state) = crosslink_keeping(loaded.documents, &config.crosslink);
+    (collected(config, collection, loaded.diagnostics), state)
+}
+
+fn collected(
+    config: &SiteConfig,
+    mut collection: Collection,
+    loaded: Vec<Diagnostic>,
+) -> Collected {
     let (ledger, unreadable) = stable_ids::read_ledger(&config.output);
     stable_ids::keep_ids(&mut collection, &ledger);
-    let mut diagnostics = loaded.diagnostics;
+    let mut diagnostics = loaded;
     let from_loading = diagnostics.len();
     diagnostics.extend(unreadable);
     diagnostics.extend(collection.diagnostics.iter().cloned());

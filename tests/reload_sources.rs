@@ -311,3 +311,118 @@ fn an_edit_the_linker_does_not_read_is_put_in_place_as_linking_again_would() -> 
     assert!(pressroom::crosslink::patch::patched(&linked.collection, &edits).is_none());
     Ok(())
 }
+
+/// A copy of `from`'s files in a fresh folder, with the configuration of a site built
+/// from it.
+fn site_of(from: &Path) -> Result<(tempfile::TempDir, SiteConfig, Vec<PathBuf>), Box<dyn Error>> {
+    let dir = tempfile::tempdir()?;
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs)?;
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let to = docs.join(entry.file_name());
+        std::fs::copy(entry.path(), &to)?;
+        files.push(to);
+    }
+    files.sort();
+    let overrides = Overrides {
+        source: Some(docs),
+        output: Some(dir.path().join("public")),
+        base_url: None,
+    };
+    Ok((dir, SiteConfig::without_file(&overrides)?, files))
+}
+
+/// The text with the last word of its last long line, far from the lead, said twice:
+/// its phrases change, the words it uses do not (a collection whose topics counted the
+/// rarity of its words on every text would link a new word again in full).
+fn with_a_word_added(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let last = (lines.len() / 2..lines.len())
+        .rev()
+        .find(|&i| lines[i].split_whitespace().count() >= 12)?;
+    let word = lines[last]
+        .split_whitespace()
+        .last()?
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let mut edited: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    edited[last] = format!("{} {word}", edited[last].trim_end());
+    Some(edited.join("\n") + "\n")
+}
+
+/// Documents whose text alone is edited are linked again on their own; the collection
+/// and what is kept for the next edit are what linking everything again gives.
+fn relinking_matches_linking_everything(from: &Path, most: usize) -> Result<usize, Box<dyn Error>> {
+    use pressroom::build::{link_keeping, Collected};
+    use pressroom::crosslink::relink::relinked;
+    let (_dir, config, files) = site_of(from)?;
+    let mut sources = Sources::load(&config)?;
+    let (mut linked, mut state) = link_keeping(&config, sources.loaded());
+    let mut relinked_alone = 0;
+    for file in files.iter().take(most) {
+        let text = std::fs::read_to_string(file)?;
+        let Some(edited) = with_a_word_added(&text) else {
+            continue;
+        };
+        std::fs::write(file, edited)?;
+        sources.reload(&config, std::slice::from_ref(file))?;
+        let (again, state_again) = link_keeping(&config, sources.loaded());
+        let edits = sources.edited().ok_or("the edit did not load")?;
+        // A line of furniture edited reads its other holders again: no edit of one text.
+        let [(before, after)] = edits.as_slice() else {
+            (linked, state) = (again, state_again);
+            continue;
+        };
+        if let Some(collection) = relinked(
+            &linked.collection,
+            &mut state,
+            before,
+            after,
+            &config.crosslink,
+        ) {
+            relinked_alone += 1;
+            let mut diagnostics = sources.diagnostics();
+            let tail = linked.diagnostics.len() - linked.from_linking;
+            diagnostics.extend_from_slice(&linked.diagnostics[tail..]);
+            let alone = Collected {
+                collection,
+                diagnostics,
+                from_linking: linked.from_linking,
+            };
+            assert_eq!(
+                linked_fingerprint(&alone),
+                linked_fingerprint(&again),
+                "{}",
+                file.display()
+            );
+            assert_eq!(
+                format!("{state:?}"),
+                format!("{state_again:?}"),
+                "{}",
+                file.display()
+            );
+        }
+        (linked, state) = (again, state_again);
+    }
+    Ok(relinked_alone)
+}
+
+#[test]
+fn an_edit_of_the_text_alone_is_linked_again_as_linking_everything_would() -> TestResult {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let alone = relinking_matches_linking_everything(&seeds, usize::MAX)?;
+    assert!(
+        alone >= 2,
+        "only {alone} of the samples were linked again on their own"
+    );
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdev/docs");
+    if real.is_dir() {
+        let alone = relinking_matches_linking_everything(&real, 40)?;
+        assert!(
+            alone >= 20,
+            "only {alone} of 40 real releases were linked again on their own"
+        );
+    }
+    Ok(())
+}

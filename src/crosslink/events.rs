@@ -2,6 +2,7 @@
 //! fitting place and time, joined into one event each.
 
 use super::spans::DateSpans;
+use super::topics::TopicReads;
 use super::unionfind::UnionFind;
 use super::{Event, SpeechGroup};
 use crate::load::{Document, Kind, PartialDate};
@@ -46,16 +47,18 @@ fn fits(a: &Document, b: &Document) -> bool {
 /// two documents share, a speech given at a named occasion, and then each speech group
 /// a joined document belongs to. Returns the evidence, by a member, and which documents
 /// have any: a component without is a speech group alone, and no event; and the names
-/// of standing bodies, which name no event.
+/// of standing bodies, which name no event; and the documents whose whole text the
+/// topics read.
 fn join_by_evidence(
     documents: &[Document],
     groups: &[SpeechGroup],
     uf: &mut UnionFind,
-) -> (Vec<(usize, String)>, Vec<bool>, HashSet<String>) {
+) -> (Evidence, Vec<bool>, HashSet<String>, TopicReads) {
     let mut evidence: Vec<(usize, String)> = Vec::new();
     let mut evidenced = vec![false; documents.len()];
     let mut spans = DateSpans::new(documents);
-    for topic in super::topics::topic_events(documents, groups) {
+    let (topics, body_read) = super::topics::topic_events_reading(documents, groups);
+    for topic in topics {
         for pair in topic.members.windows(2) {
             spans.join(uf, pair[0], pair[1], EVENT_SPAN_DAYS);
         }
@@ -129,7 +132,7 @@ fn join_by_evidence(
             }
         }
     }
-    (evidence, evidenced, standing)
+    (evidence, evidenced, standing, body_read)
 }
 
 /// The documents that name each event name of three words or more, by its key.
@@ -165,15 +168,19 @@ fn standing_names(
         .collect()
 }
 
-/// Finds events; returns them with each document's event index.
+/// Each reason two documents are in one event, by a member.
+type Evidence = Vec<(usize, String)>;
+
+/// Finds events; returns them with each document's event index, and the documents whose
+/// whole text was read to find them (see topics::topic_events_reading).
 /// A member whose date lacks a year takes it from the event's dated members, and the
 /// speech groups' dates follow.
 pub fn find_events(
     documents: &mut [Document],
     groups: &mut [SpeechGroup],
-) -> (Vec<Event>, Vec<Option<usize>>) {
+) -> (Vec<Event>, Vec<Option<usize>>, TopicReads) {
     let mut uf = UnionFind::new(documents.len());
-    let (evidence, evidenced, standing) = join_by_evidence(documents, groups, &mut uf);
+    let (evidence, evidenced, standing, body_read) = join_by_evidence(documents, groups, &mut uf);
     let mut events: Vec<Event> = Vec::new();
     let mut event_of = vec![None; documents.len()];
     let group_of_member: HashMap<usize, usize> = groups
@@ -270,7 +277,7 @@ pub fn find_events(
             evidence: event_evidence,
         });
     }
-    (events, event_of)
+    (events, event_of, body_read)
 }
 
 /// The events a document names with three words or more: a shorter name ("the Summit")

@@ -13,6 +13,7 @@ mod naming;
 pub mod occasion;
 mod particulars;
 pub mod patch;
+pub mod relink;
 mod reports;
 mod spans;
 pub mod stable_ids;
@@ -154,11 +155,57 @@ impl Collection {
     }
 }
 
+/// What linking computed that linking again after an edit starts from (see relink).
+#[derive(Debug, Clone, Default)]
+pub struct LinkState {
+    /// The documents as they were before linking filled their fields, in the linker's
+    /// order: by source path.
+    pub documents: Vec<Arc<Document>>,
+    /// Per document, the shingles of what it quotes (or of a full text, all of it).
+    pub quote_sets: Vec<Vec<u64>>,
+    /// Per document, the sketch of its text that finds copies.
+    pub sketches: Vec<Vec<u64>>,
+    /// Every link texts gave, copies and reports, before the groups were joined.
+    pub text_links: Vec<Link>,
+    /// What the topics read of texts beyond their headlines and leads.
+    pub topic_reads: topics::TopicReads,
+}
+
 /// Cross-links loaded documents into a collection.
-pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Collection {
+pub fn crosslink(documents: Vec<Document>, config: &CrosslinkConfig) -> Collection {
+    link_all(documents, config, false).0
+}
+
+/// Cross-links loaded documents, and keeps what linking again after an edit needs.
+pub fn crosslink_keeping(
+    documents: Vec<Document>,
+    config: &CrosslinkConfig,
+) -> (Collection, LinkState) {
+    link_all(documents, config, true)
+}
+
+fn link_all(
+    mut documents: Vec<Document>,
+    config: &CrosslinkConfig,
+    keep: bool,
+) -> (Collection, LinkState) {
     documents.sort_by(|a, b| a.source_path.cmp(&b.source_path));
-    let quote_links = quote_links(&documents, config);
-    let copy_links = copy_links(&documents, config);
+    let quote_sets: Vec<Vec<u64>> = documents
+        .par_iter()
+        .map(|d| candidates::speech_shingles(d, config.phrase_words))
+        .collect();
+    let quote_links = quote_links(&documents, &quote_sets, config);
+    // Dropped as soon as they are used, unless kept: at scale they are large.
+    let quote_sets = if keep { quote_sets } else { Vec::new() };
+    let sketches: Vec<Vec<u64>> = documents.par_iter().map(copies::sketch).collect();
+    let copy_links = copy_links(&documents, &sketches, config);
+    let sketches = if keep { sketches } else { Vec::new() };
+    let mut state = LinkState::default();
+    if keep {
+        state.quote_sets = quote_sets;
+        state.sketches = sketches;
+        state.documents = documents.iter().cloned().map(Arc::new).collect();
+    }
     let occasion_links = if config.join_by_occasion {
         occasion::same_occasion_links(&documents)
     } else {
@@ -167,6 +214,9 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
     let hand_set = manual::HandSet::new(&documents, config);
     let mut diagnostics = hand_set.diagnostics.clone();
     let text_links = merge_links(copy_links, quote_links);
+    if keep {
+        state.text_links = text_links.clone();
+    }
     let (mut uf, accepted) = join(
         &documents,
         text_links,
@@ -201,7 +251,8 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
         group.date = infer::group_date(&documents, group);
     }
     let checks = checks::check_quotes(&documents, &speech_groups);
-    let (events, event_of) = events::find_events(&mut documents, &mut speech_groups);
+    let (events, event_of, body_read) = events::find_events(&mut documents, &mut speech_groups);
+    state.topic_reads = body_read;
 
     // Final order: by date, then source path; remap every index.
     let mut order: Vec<usize> = (0..documents.len()).collect();
@@ -249,7 +300,7 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
         .enumerate()
         .map(|(i, d)| (d.id.clone(), i))
         .collect();
-    Collection {
+    let collection = Collection {
         documents,
         speech_groups,
         events,
@@ -258,59 +309,79 @@ pub fn crosslink(mut documents: Vec<Document>, config: &CrosslinkConfig) -> Coll
         checks,
         by_id,
         diagnostics,
-    }
+    };
+    (collection, state)
 }
 
 /// Links between reports that quote the same words: candidates from the phrases they
-/// quote (all of a full text's), each verified by aligning the quotes. Two releases of
-/// one template share their office's stock quote and are no reports of one speech.
-fn quote_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
+/// quote (all of a full text's), each verified by aligning the quotes.
+fn quote_links(documents: &[Document], sets: &[Vec<u64>], config: &CrosslinkConfig) -> Vec<Link> {
     let window = config.report_window_days;
-    let shingle_sets: Vec<Vec<u64>> = documents
-        .par_iter()
-        .map(|d| candidates::speech_shingles(d, config.phrase_words))
-        .collect();
     let pairs = candidates::candidate_pairs(
-        &shingle_sets,
+        sets,
         config.min_shared_phrases,
         config.max_phrase_documents,
         |a, b| reports::dates_compatible(&documents[a], &documents[b], window),
     );
-    drop(shingle_sets);
     pairs
         .par_iter()
         .filter_map(|&((a, b), shared)| {
-            reports::verify_pair(documents, a, b, shared, window).map(|link| ((a, b), link))
-        })
-        .filter(|((a, b), _)| {
-            let (da, db) = (&documents[*a], &documents[*b]);
-            !particulars::headlines_differ(da, db) && !copies::one_template(da, db)
+            quote_link(&documents[a], &documents[b], shared, config).map(|link| ((a, b), link))
         })
         .collect()
 }
 
+/// Verifies one candidate pair of reports, `a` before `b` in the linker's order. Two
+/// releases of one template share their office's stock quote and are no reports of one
+/// speech.
+pub(crate) fn quote_link(
+    da: &Document,
+    db: &Document,
+    shared: usize,
+    config: &CrosslinkConfig,
+) -> Option<LinkEvidence> {
+    let link = reports::verify_pair(da, db, shared, config.report_window_days)?;
+    (!particulars::headlines_differ(da, db) && !copies::one_template(da, db)).then_some(link)
+}
+
 /// Links between documents that carry the same text: candidates from a sample of
-/// every body's shingles, each compared in full. Dates only rule a pair out when both
-/// texts have one and they disagree (`copies::dates_agree`); who issued a copy is what
-/// differs between copies, so the publisher never does, nor does the speaker: each
-/// office names its own senator first.
-fn copy_links(documents: &[Document], config: &CrosslinkConfig) -> Vec<Link> {
-    let sketches: Vec<Vec<u64>> = documents.par_iter().map(copies::sketch).collect();
-    let window = config.copy_window_days;
-    let pairs = candidates::candidate_pairs(&sketches, 2, config.max_phrase_documents, |_, _| true);
+/// every body's shingles (its sketch), each compared in full.
+fn copy_links(
+    documents: &[Document],
+    sketches: &[Vec<u64>],
+    config: &CrosslinkConfig,
+) -> Vec<Link> {
+    let pairs = candidates::candidate_pairs(sketches, 2, config.max_phrase_documents, |_, _| true);
     pairs
         .par_iter()
-        .filter(|&&((a, b), shared)| copies::worth_comparing(shared, &sketches[a], &sketches[b]))
-        .filter_map(|&((a, b), _)| {
-            let (da, db) = (&documents[a], &documents[b]);
-            if !copies::dates_agree(da, db, window) || !copies::may_be_copies(da, db) {
-                return None;
-            }
-            let comparison = copies::compare(&copies::words(da), &copies::words(db))?;
-            (comparison.is_copy() && !particulars::headlines_differ(da, db))
-                .then(|| ((a, b), copies::link(da, db, &comparison)))
+        .filter_map(|&((a, b), shared)| {
+            let sketches = (sketches[a].as_slice(), sketches[b].as_slice());
+            copy_link(&documents[a], &documents[b], sketches, shared, config)
+                .map(|link| ((a, b), link))
         })
         .collect()
+}
+
+/// Compares one candidate pair of copies, `a` before `b`. Dates only rule a pair out
+/// when both texts have one and they disagree (`copies::dates_agree`); who issued a
+/// copy is what differs between copies, so the publisher never does, nor does the
+/// speaker: each office names its own senator first.
+pub(crate) fn copy_link(
+    da: &Document,
+    db: &Document,
+    (sa, sb): (&[u64], &[u64]),
+    shared: usize,
+    config: &CrosslinkConfig,
+) -> Option<LinkEvidence> {
+    if !copies::worth_comparing(shared, sa, sb)
+        || !copies::dates_agree(da, db, config.copy_window_days)
+        || !copies::may_be_copies(da, db)
+    {
+        return None;
+    }
+    let comparison = copies::compare(&copies::words(da), &copies::words(db))?;
+    (comparison.is_copy() && !particulars::headlines_differ(da, db))
+        .then(|| copies::link(da, db, &comparison))
 }
 
 /// Copy and quote links in one list, one link per pair: a copy's evidence is the

@@ -22,7 +22,14 @@ pub fn same_link_inputs(a: &Document, b: &Document) -> bool {
     link_inputs(a) == link_inputs(b)
 }
 
-fn link_inputs(d: &Document) -> impl PartialEq + '_ {
+/// Whether the cross-linker reads the same of both documents but their text: the body
+/// and the quotes in it.
+pub fn same_but_text(a: &Document, b: &Document) -> bool {
+    link_inputs(a).0 == link_inputs(b).0
+}
+
+/// What the cross-linker reads of a document: its text (quotes and body), and the rest.
+fn link_inputs(d: &Document) -> (impl PartialEq + '_, impl PartialEq + '_) {
     {
         let Document {
             id,
@@ -59,14 +66,15 @@ fn link_inputs(d: &Document) -> impl PartialEq + '_ {
         let date = date
             .as_ref()
             .map(|d| (d.date, d.inferred, &d.evidence.rule));
-        (
+        let rest = (
             (id, source_path, title, title_from, kind, publisher, date),
             // Of a place's evidence only its rule is read (a masthead's place is where a
             // text was issued); its line moves when a line is added above.
             (place, place_evidence.as_ref().map(|e| &e.rule)),
-            (speakers, people, quotes, body),
+            (speakers, people),
             (event_names, weekday, inferred, together, apart),
-        )
+        );
+        (rest, (quotes, body))
     }
 }
 
@@ -87,31 +95,36 @@ pub fn patched(collection: &Collection, edits: &[(&Document, &Document)]) -> Opt
     }
     let mut next = collection.clone();
     for (&at, (before, after)) in places.iter().zip(edits) {
-        let linked = &collection.documents[at];
-        // What linking gave the document (its unique id and slug, and the fields it
-        // fills from the document's group) is what it would give it again.
-        // The lines its own date and place were read from are the edited text's.
-        let mut doc = (*after).clone();
-        doc.id = linked.id.clone();
-        doc.slug = linked.slug.clone();
-        doc.date = linked.date.clone().map(|mut date| {
-            let lines = |d: &Option<DatedField>| d.as_ref().map(|d| d.evidence.line);
-            moved(&mut date.evidence, lines(&before.date), lines(&after.date));
-            date
-        });
-        doc.place = linked.place.clone();
-        doc.place_evidence = linked.place_evidence.clone().map(|mut evidence| {
-            let lines = |e: &Option<Evidence>| e.as_ref().map(|e| e.line);
-            moved(
-                &mut evidence,
-                lines(&before.place_evidence),
-                lines(&after.place_evidence),
-            );
-            evidence
-        });
-        doc.speakers = linked.speakers.clone();
-        doc.inferred = linked.inferred.clone();
+        let doc = put_in_place(&collection.documents[at], before, after);
         next.documents[at] = std::sync::Arc::new(doc);
     }
     Some(next)
+}
+
+/// The edited document (`before` and `after` as loaded) as linking gives it, when
+/// linking gives what it gave `linked`: its unique id and slug, and the fields it
+/// fills from the document's group; the lines its own date and place were read from
+/// are the edited text's.
+pub(super) fn put_in_place(linked: &Document, before: &Document, after: &Document) -> Document {
+    let mut doc = after.clone();
+    doc.id = linked.id.clone();
+    doc.slug = linked.slug.clone();
+    doc.date = linked.date.clone().map(|mut date| {
+        let lines = |d: &Option<DatedField>| d.as_ref().map(|d| d.evidence.line);
+        moved(&mut date.evidence, lines(&before.date), lines(&after.date));
+        date
+    });
+    doc.place = linked.place.clone();
+    doc.place_evidence = linked.place_evidence.clone().map(|mut evidence| {
+        let lines = |e: &Option<Evidence>| e.as_ref().map(|e| e.line);
+        moved(
+            &mut evidence,
+            lines(&before.place_evidence),
+            lines(&after.place_evidence),
+        );
+        evidence
+    });
+    doc.speakers = linked.speakers.clone();
+    doc.inferred = linked.inferred.clone();
+    doc
 }

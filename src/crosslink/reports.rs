@@ -36,13 +36,11 @@ pub(crate) fn dates_compatible(a: &Document, b: &Document, window_days: i64) -> 
 /// Accepts a candidate pair when the same speaker's words align: at least two quotes of
 /// one found in the other, or one long quote with several shared phrases.
 pub(crate) fn verify_pair(
-    documents: &[Document],
-    a: usize,
-    b: usize,
+    da: &Document,
+    db: &Document,
     shared: usize,
     window_days: i64,
 ) -> Option<LinkEvidence> {
-    let (da, db) = (&documents[a], &documents[b]);
     if !speakers_compatible(da, db) || !dates_compatible(da, db, window_days) {
         return None;
     }

@@ -84,7 +84,37 @@ fn unit(documents: &[Document], members: Vec<usize>, date: Option<NaiveDate>) ->
 }
 
 /// Events found from phrases that burst, each at least `MIN_UNITS` texts.
+#[cfg(test)]
 pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<TopicEvent> {
+    topic_events_reading(documents, groups).0
+}
+
+/// What the topics read of texts beyond their headlines and leads: the words of texts
+/// weighed to place undated ones, and the sample the words' rarity is counted on.
+#[derive(Default)]
+struct BodyReads {
+    rarity: OnceLock<Rarity>,
+    weighed: std::sync::Mutex<Vec<usize>>,
+    weighed_words: std::sync::Mutex<Vec<String>>,
+}
+
+/// What finding the topics read beyond the headlines and leads: the documents whose
+/// words were weighed, and when the rarity of words was counted, the documents it was
+/// counted on and the words whose rarity was asked for. An edit of another document's
+/// body, or of a counted one's in none of those words, changes no topic.
+#[derive(Debug, Clone, Default)]
+pub struct TopicReads {
+    pub weighed: Vec<usize>,
+    pub rarity_sample: Vec<usize>,
+    pub rarity_words: Vec<String>,
+}
+
+/// The events found from phrases, and the documents whose whole text was read to find
+/// them (an edit of any other's body beyond its lead changes no topic).
+pub fn topic_events_reading(
+    documents: &[Document],
+    groups: &[SpeechGroup],
+) -> (Vec<TopicEvent>, TopicReads) {
     let units = units(documents, groups);
     // Every use of every phrase as (phrase, text, in the headline), sorted so that each
     // phrase's uses lie together: a flat list sorts on every core, where a map of
@@ -102,20 +132,20 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
     let dates: Vec<NaiveDate> = units.iter().filter_map(|u| u.date).collect();
     let span_days = match (dates.iter().min(), dates.iter().max()) {
         (Some(a), Some(b)) => (*b - *a).num_days().max(1),
-        _ => return Vec::new(),
+        _ => return (Vec::new(), TopicReads::default()),
     };
     // A phrase in a tenth of the texts is the collection's vocabulary, not an event's.
     let max_units = (units.len() / 10).max(MIN_UNITS * 4);
     let units = &units;
     // Counted once, by the first phrase whose undated texts need it.
-    let rarity = OnceLock::new();
-    let rarity = &rarity;
+    let reads = BodyReads::default();
+    let reads = &reads;
     let mut found: Vec<(usize, Vec<usize>, String, String)> = uses
         .par_chunk_by(|a, b| a.0 == b.0)
         .filter(|us| (MIN_UNITS..=max_units).contains(&us.len()))
         .flat_map_iter(|us| {
             let texts: Vec<(usize, bool)> = us.iter().map(|&(_, u, t)| (u as usize, t)).collect();
-            let found = bursts(documents, units, &texts, span_days, rarity);
+            let found = bursts(documents, units, &texts, span_days, reads);
             // The phrase itself, read again from its first text, only for the few
             // phrases that burst.
             let phrase = if found.is_empty() {
@@ -136,7 +166,26 @@ pub fn topic_events(documents: &[Document], groups: &[SpeechGroup]) -> Vec<Topic
             .then_with(|| a.2.cmp(&b.2))
             .then_with(|| a.1.cmp(&b.1))
     });
-    merge(found, units)
+    let mut read = TopicReads {
+        weighed: taken(&reads.weighed),
+        rarity_words: taken(&reads.weighed_words),
+        rarity_sample: Vec::new(),
+    };
+    if reads.rarity.get().is_some() {
+        read.rarity_sample = Rarity::sample(documents.len()).collect();
+    }
+    read.weighed.sort_unstable();
+    read.weighed.dedup();
+    read.rarity_words.sort_unstable();
+    read.rarity_words.dedup();
+    (merge(found, units), read)
+}
+
+/// What a list gathered across threads holds.
+fn taken<T>(list: &std::sync::Mutex<Vec<T>>) -> Vec<T> {
+    list.lock()
+        .map(|mut l| std::mem::take(&mut *l))
+        .unwrap_or_default()
 }
 
 /// The phrase of a document's headline and lead with this key.
@@ -217,7 +266,7 @@ fn bursts(
     units: &[Unit],
     uses: &[(usize, bool)],
     span_days: i64,
-    rarity: &OnceLock<Rarity>,
+    reads: &BodyReads,
 ) -> Vec<(Vec<usize>, String)> {
     // An undated text only counts where its headline has the phrase: a lead names the
     // speaker and much else, a headline what the text is about.
@@ -282,12 +331,19 @@ fn bursts(
         .collect();
     // The words of each burst's texts, read once for all the undated texts to place.
     let bags = if run_years.len() > 1 && !undated.is_empty() {
-        weighted_bags(
+        if let Ok(mut weighed) = reads.weighed.lock() {
+            weighed.extend(with_phrase.iter().map(|&u| units[u].members[0]));
+        }
+        let bags = weighted_bags(
             documents,
             units,
             &with_phrase,
-            rarity.get_or_init(|| Rarity::of(documents)),
-        )
+            reads.rarity.get_or_init(|| Rarity::of(documents)),
+        );
+        if let Ok(mut words) = reads.weighed_words.lock() {
+            words.extend(bags.values().flat_map(|bag| bag.keys().cloned()));
+        }
+        bags
     } else {
         BTreeMap::new()
     };

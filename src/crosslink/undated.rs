@@ -29,15 +29,21 @@ pub(super) struct Rarity {
 }
 
 impl Rarity {
+    /// The indices of the documents the rarity of words is counted on.
+    pub(super) fn sample(documents: usize) -> impl Iterator<Item = usize> {
+        let step = documents.div_ceil(RARITY_SAMPLE).max(1);
+        (0..documents).step_by(step)
+    }
+
     pub(super) fn of(documents: &[Document]) -> Rarity {
-        let step = documents.len().div_ceil(RARITY_SAMPLE).max(1);
-        let sample: Vec<&Document> = documents.iter().step_by(step).collect();
+        let sample: Vec<&Document> = Rarity::sample(documents.len())
+            .map(|i| &documents[i])
+            .collect();
         // One thread counts: this runs inside the phrases' parallel loop, where a
         // nested parallel count could be asked for again by the same worker.
         let mut used_by: HashMap<String, u32> = HashMap::new();
         for doc in &sample {
-            let words: BTreeSet<String> = topic_words(doc).collect();
-            for w in words {
+            for w in topic_word_set(doc) {
                 *used_by.entry(w).or_default() += 1;
             }
         }
@@ -250,6 +256,11 @@ fn bag(doc: &Document) -> Bag {
         *out.entry(w).or_default() += 1.0;
     }
     out
+}
+
+/// The distinct words of a text that the rarity of words is counted from.
+pub(super) fn topic_word_set(doc: &Document) -> BTreeSet<String> {
+    topic_words(doc).collect()
 }
 
 /// The words of a text's headline and paragraphs that may say what it is about.

@@ -6,9 +6,11 @@
 use super::live::Live;
 use super::watch::Change;
 use super::{Notice, Shared};
-use crate::build::{link, Collected};
+use crate::build::{link_keeping, Collected};
 use crate::config::SiteConfig;
 use crate::crosslink::patch::patched;
+use crate::crosslink::relink::relinked;
+use crate::crosslink::LinkState;
 use crate::load::reload::{Reloaded, Sources};
 use crate::render::context::SiteContext;
 use crate::render::{write_files, Renderer};
@@ -21,6 +23,7 @@ use std::time::Instant;
 pub struct Builder {
     config: SiteConfig,
     sources: Option<Sources>,
+    links: Option<LinkState>,
 }
 
 impl Builder {
@@ -28,6 +31,7 @@ impl Builder {
         Builder {
             config,
             sources: None,
+            links: None,
         }
     }
 
@@ -76,21 +80,35 @@ impl Builder {
     }
 
     /// The site with changed sources loaded again and the collection linked again, in
-    /// the templates of `live`; when the edits leave what the cross-linker reads as it
-    /// was, the edited documents are put in place in the linked collection instead.
+    /// the templates of `live`: the edited documents put in place when the edits leave
+    /// what the cross-linker reads as it was; one document linked again on its own when
+    /// only its text changed; else the whole collection linked again.
     fn new_sources(&mut self, live: &Live, paths: &[PathBuf]) -> Result<(Live, bool), String> {
-        let Some(sources) = self.sources.as_mut() else {
+        let (Some(sources), Some(links)) = (self.sources.as_mut(), self.links.as_mut()) else {
             return self.build_afresh();
         };
         let reloaded = sources
             .reload(&live.config, paths)
             .map_err(|e| e.to_string())?;
         if let Reloaded::Files(files) = reloaded {
+            let old = &live.collected;
             let edits = sources.edited();
-            let patched = edits.and_then(|edits| patched(&live.collected.collection, &edits));
-            if let Some(collection) = patched {
-                println!("read {files} source(s) again; what links them is unchanged");
-                let old = &live.collected;
+            let collection = edits.as_ref().and_then(|edits| {
+                let patched = patched(&old.collection, edits);
+                if patched.is_some() {
+                    println!("read {files} source(s) again; what links them is unchanged");
+                    return patched;
+                }
+                let [(before, after)] = edits.as_slice() else {
+                    return None;
+                };
+                let relinked = relinked(&old.collection, links, before, after, &live.config.crosslink);
+                if relinked.is_some() {
+                    println!("read {files} source(s) again; linked its text again, its links are unchanged");
+                }
+                relinked
+            });
+            if let Some(collection) = collection {
                 let mut diagnostics = sources.diagnostics();
                 diagnostics.extend_from_slice(
                     &old.diagnostics[old.diagnostics.len().saturating_sub(old.from_linking)..],
@@ -106,8 +124,9 @@ impl Builder {
         } else {
             println!("the change alters what the collection teaches the loader: every source was read again");
         }
-        let collected = Arc::new(link(&live.config, sources.loaded()));
-        let next = live.with_collected(collected);
+        let (collected, state) = link_keeping(&live.config, sources.loaded());
+        *links = state;
+        let next = live.with_collected(Arc::new(collected));
         next.try_each_kind().map_err(|e| e.to_string())?;
         Ok((next, true))
     }
@@ -115,15 +134,18 @@ impl Builder {
     /// The site loaded, linked and planned from scratch, with site.toml read again.
     fn build_afresh(&mut self) -> Result<(Live, bool), String> {
         self.sources = None;
+        self.links = None;
         let config = reload_config(&self.config)?;
         let renderer = Renderer::new(&config.root).map_err(|e| e.to_string())?;
         crate::write::check_output_is_safe(&config.output, &[&config.source, &config.root])
             .map_err(|e| e.to_string())?;
         let sources = Sources::load(&config).map_err(|e| e.to_string())?;
-        let collected = Arc::new(link(&config, sources.loaded()));
+        let (collected, links) = link_keeping(&config, sources.loaded());
+        let collected = Arc::new(collected);
         let live = Live::new(config, collected, renderer);
         live.try_each_kind().map_err(|e| e.to_string())?;
         self.sources = Some(sources);
+        self.links = Some(links);
         Ok((live, true))
     }
 }

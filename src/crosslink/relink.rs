@@ -1,0 +1,289 @@
+//! Linking again after the text of one document was edited, without linking the whole
+//! collection: the document's candidate pairs are found against what the last linking
+//! kept (every document's shingles and sketch), verified as linking verifies them, and
+//! when they give the links it had, every group and event stays; only the document's
+//! group is looked at again (its full text, its evidence, its quote checks).
+//!
+//! The result is what linking everything again gives. Where it could not be, the edit
+//! is refused and the caller links everything: the edit changed more than the text, or
+//! the lead the topics read, or the occasion the first paragraphs describe; the topics
+//! read the document's whole text; a shingle it gained or lost crossed the limit of
+//! documents that makes it a stock phrase (that changes pairs of other documents); its
+//! links changed; or its group would take another full text, lead or speaker.
+
+use super::patch::{put_in_place, same_but_text};
+use super::topics::TopicReads;
+use super::undated::topic_word_set;
+use super::{
+    candidates, checks, copies, copy_link, headlines, make_speech_group, merge_links, naming,
+    quote_link, reports, Collection, Link, LinkEvidence, LinkKind, LinkState,
+};
+use crate::config::CrosslinkConfig;
+use crate::load::Document;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// `collection` with the document edited from `before` to `after` (both as loaded) linked
+/// again, and `state` brought up to date; None, with `state` untouched, when only
+/// linking everything gives the result.
+pub fn relinked(
+    collection: &Collection,
+    state: &mut LinkState,
+    before: &Document,
+    after: &Document,
+    config: &CrosslinkConfig,
+) -> Option<Collection> {
+    let x = state
+        .documents
+        .binary_search_by(|d| d.source_path.as_str().cmp(&after.source_path))
+        .ok()?;
+    let only_the_text = same_but_text(before, after)
+        && !topics_read(&state.topic_reads, x, before, after)
+        && headlines::lead_phrases(before) == headlines::lead_phrases(after)
+        && naming::description_in(before) == naming::description_in(after);
+    if !only_the_text {
+        return None;
+    }
+    let mut doc = after.clone();
+    doc.id = state.documents[x].id.clone();
+    doc.slug = state.documents[x].slug.clone();
+    let quote_set = candidates::speech_shingles(&doc, config.phrase_words);
+    let sketch = copies::sketch(&doc);
+    let links = links_of(state, x, &doc, (&quote_set, &sketch), config)?;
+    let kinds = |links: &mut dyn Iterator<Item = &Link>| -> Vec<((usize, usize), LinkKind)> {
+        links.map(|(pair, link)| (*pair, link.kind)).collect()
+    };
+    let had = kinds(
+        &mut state
+            .text_links
+            .iter()
+            .filter(|((a, b), _)| *a == x || *b == x),
+    );
+    if kinds(&mut links.iter()) != had {
+        return None;
+    }
+    let next = with_group_again(collection, state, x, &doc, (before, after), &links)?;
+    state.documents[x] = Arc::new(doc);
+    state.quote_sets[x] = quote_set;
+    state.sketches[x] = sketch;
+    let renewed: HashMap<(usize, usize), &LinkEvidence> =
+        links.iter().map(|(pair, link)| (*pair, link)).collect();
+    for (pair, link) in &mut state.text_links {
+        if let Some(new) = renewed.get(pair) {
+            *link = (*new).clone();
+        }
+    }
+    Some(next)
+}
+
+/// Whether finding the topics read the edit of document `x`: its words were weighed,
+/// or the rarity of words was counted on it and the edit adds or takes away a word
+/// whose rarity was asked for.
+fn topics_read(reads: &TopicReads, x: usize, before: &Document, after: &Document) -> bool {
+    if reads.weighed.binary_search(&x).is_ok() {
+        return true;
+    }
+    if reads.rarity_sample.binary_search(&x).is_err() {
+        return false;
+    }
+    let (was, now) = (topic_word_set(before), topic_word_set(after));
+    was.symmetric_difference(&now)
+        .any(|w| reads.rarity_words.binary_search(w).is_ok())
+}
+
+/// The links document `x`, now `doc`, makes with every other: copies and reports, one
+/// per pair, as linking makes them. None when a shingle it gained or lost changes
+/// which shingles count.
+fn links_of(
+    state: &LinkState,
+    x: usize,
+    doc: &Document,
+    (quote_set, sketch): (&[u64], &[u64]),
+    config: &CrosslinkConfig,
+) -> Option<Vec<Link>> {
+    let max = config.max_phrase_documents;
+    let quote_pairs = pairs_of(
+        &state.quote_sets,
+        x,
+        quote_set,
+        config.min_shared_phrases,
+        max,
+    )?;
+    let copy_pairs = pairs_of(&state.sketches, x, sketch, 2, max)?;
+    let docs = &state.documents;
+    // A pair's documents in the linker's order, the earlier first.
+    let ordered = |d: usize| -> (&Document, &Document, (usize, usize)) {
+        if d < x {
+            (&docs[d], doc, (d, x))
+        } else {
+            (doc, &docs[d], (x, d))
+        }
+    };
+    let window = config.report_window_days;
+    let quotes: Vec<Link> = quote_pairs
+        .into_par_iter()
+        .filter_map(|(d, shared)| {
+            let (da, db, pair) = ordered(d);
+            if !reports::dates_compatible(da, db, window) {
+                return None;
+            }
+            quote_link(da, db, shared, config).map(|link| (pair, link))
+        })
+        .collect();
+    let copies: Vec<Link> = copy_pairs
+        .into_par_iter()
+        .filter_map(|(d, shared)| {
+            let (da, db, pair) = ordered(d);
+            let sketches = if d < x {
+                (state.sketches[d].as_slice(), sketch)
+            } else {
+                (sketch, state.sketches[d].as_slice())
+            };
+            copy_link(da, db, sketches, shared, config).map(|link| (pair, link))
+        })
+        .collect();
+    Some(merge_links(copies, quotes))
+}
+
+/// The documents that share at least `min` counted shingles with document `x` once its
+/// shingles are `now`, with how many: a shingle counts when at most `max` documents
+/// hold it (as in candidates::candidate_pairs). None when a shingle `x` gained or lost
+/// crosses that limit, which changes what other documents share.
+fn pairs_of(
+    sets: &[Vec<u64>],
+    x: usize,
+    now: &[u64],
+    min: usize,
+    max: usize,
+) -> Option<Vec<(usize, usize)>> {
+    let was = sets.get(x)?;
+    let mut probe: Vec<u64> = was.iter().chain(now).copied().collect();
+    probe.sort_unstable();
+    probe.dedup();
+    let at: HashMap<u64, usize> = probe.iter().enumerate().map(|(i, &h)| (h, i)).collect();
+    // Which other documents hold each probed shingle, on every core.
+    let (held_by, hits) = sets
+        .par_iter()
+        .enumerate()
+        .filter(|&(d, _)| d != x)
+        .fold(
+            || (vec![0usize; probe.len()], Vec::new()),
+            |(mut held_by, mut hits), (d, set)| {
+                for h in set {
+                    if let Some(&i) = at.get(h) {
+                        held_by[i] += 1;
+                        hits.push((d, i));
+                    }
+                }
+                (held_by, hits)
+            },
+        )
+        .reduce(
+            || (vec![0usize; probe.len()], Vec::new()),
+            |(mut held, mut hits), (more_held, more_hits)| {
+                held.iter_mut().zip(more_held).for_each(|(a, b)| *a += b);
+                hits.extend(more_hits);
+                (held, hits)
+            },
+        );
+    let holds = |set: &[u64], h: u64| set.binary_search(&h).is_ok();
+    for (i, &h) in probe.iter().enumerate() {
+        let (before, after) = (holds(was, h), holds(now, h));
+        if before != after {
+            let (n_before, n_after) = (
+                held_by[i] + usize::from(before),
+                held_by[i] + usize::from(after),
+            );
+            if (n_before <= max) != (n_after <= max) {
+                return None;
+            }
+        }
+    }
+    let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+    for (d, i) in hits {
+        if holds(now, probe[i]) && held_by[i] < max {
+            *shared.entry(d).or_default() += 1;
+        }
+    }
+    Some(shared.into_iter().filter(|&(_, n)| n >= min).collect())
+}
+
+/// The collection with the edited document in place, and its group's evidence, full
+/// text and quote checks looked at again; None when the group would change.
+fn with_group_again(
+    collection: &Collection,
+    state: &LinkState,
+    x: usize,
+    doc: &Document,
+    (before, after): (&Document, &Document),
+    links: &[Link],
+) -> Option<Collection> {
+    let fx = collection
+        .documents
+        .iter()
+        .position(|d| d.source_path == doc.source_path)?;
+    let mut next = collection.clone();
+    next.documents[fx] = Arc::new(put_in_place(&collection.documents[fx], before, after));
+    let Some(g) = collection.speech_group_of[fx] else {
+        let alone = [(*next.documents[fx]).clone()];
+        next.checks[fx] = checks::check_quotes(&alone, &[]).into_iter().next()?;
+        return Some(next);
+    };
+    let group = &collection.speech_groups[g];
+    let renewed = |e: &LinkEvidence| {
+        links
+            .iter()
+            .find(|(_, l)| l.a == e.a && l.b == e.b && l.kind == e.kind)
+            .map_or_else(|| e.clone(), |(_, l)| l.clone())
+    };
+    let evidence: Vec<LinkEvidence> = group.evidence.iter().map(renewed).collect();
+    // The group as linking makes it, from its members as loaded.
+    let internal: Vec<usize> = group
+        .members
+        .iter()
+        .map(|&m| {
+            let path = collection.documents[m].source_path.as_str();
+            state
+                .documents
+                .binary_search_by(|d| d.source_path.as_str().cmp(path))
+                .ok()
+        })
+        .collect::<Option<_>>()?;
+    let loaded: Vec<Document> = internal
+        .iter()
+        .map(|&i| {
+            if i == x {
+                doc.clone()
+            } else {
+                (*state.documents[i]).clone()
+            }
+        })
+        .collect();
+    let fresh = make_speech_group(&loaded, (0..loaded.len()).collect(), evidence.clone());
+    let path_of_local = |i: usize| loaded[i].source_path.as_str();
+    let path_of_final = |m: usize| collection.documents[m].source_path.as_str();
+    let same = fresh.canonical.map(path_of_local) == group.canonical.map(path_of_final)
+        && path_of_local(fresh.lead) == path_of_final(group.lead)
+        && fresh.speaker == group.speaker;
+    if !same {
+        return None;
+    }
+    next.speech_groups[g].evidence = evidence;
+    // Quote checks read the members as linked, as linking checks them.
+    let members: Vec<Document> = group
+        .members
+        .iter()
+        .map(|&m| (*next.documents[m]).clone())
+        .collect();
+    let local = |m: usize| group.members.iter().position(|&n| n == m);
+    let mut checked_group = group.clone();
+    checked_group.members = (0..members.len()).collect();
+    checked_group.canonical = group.canonical.and_then(local);
+    checked_group.lead = local(group.lead)?;
+    let checks = checks::check_quotes(&members, &[checked_group]);
+    for (&m, member_checks) in group.members.iter().zip(checks) {
+        next.checks[m] = member_checks;
+    }
+    Some(next)
+}
