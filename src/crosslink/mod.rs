@@ -254,7 +254,37 @@ fn link_all(
     let (events, event_of, body_read) = events::find_events(&mut documents, &mut speech_groups);
     state.topic_reads = body_read;
 
-    // Final order: by date, then source path; remap every index.
+    let linked = Linked {
+        documents,
+        speech_groups,
+        events,
+        speech_group_of,
+        event_of,
+        checks,
+    };
+    (in_final_order(linked, diagnostics), state)
+}
+
+/// What linking made, in the linker's order (by source path).
+struct Linked {
+    documents: Vec<Document>,
+    speech_groups: Vec<SpeechGroup>,
+    events: Vec<Event>,
+    speech_group_of: Vec<Option<usize>>,
+    event_of: Vec<Option<usize>>,
+    checks: Vec<Vec<QuoteCheck>>,
+}
+
+/// The collection in its final order, by date, then source path, every index remapped.
+fn in_final_order(linked: Linked, diagnostics: Vec<Diagnostic>) -> Collection {
+    let Linked {
+        documents,
+        mut speech_groups,
+        events,
+        speech_group_of,
+        event_of,
+        checks,
+    } = linked;
     let mut order: Vec<usize> = (0..documents.len()).collect();
     order.sort_by(|&a, &b| {
         documents[a]
@@ -300,7 +330,7 @@ fn link_all(
         .enumerate()
         .map(|(i, d)| (d.id.clone(), i))
         .collect();
-    let collection = Collection {
+    Collection {
         documents,
         speech_groups,
         events,
@@ -309,8 +339,7 @@ fn link_all(
         checks,
         by_id,
         diagnostics,
-    };
-    (collection, state)
+    }
 }
 
 /// Links between reports that quote the same words: candidates from the phrases they
