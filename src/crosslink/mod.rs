@@ -165,6 +165,9 @@ pub struct LinkState {
     pub quote_sets: Vec<Vec<u64>>,
     /// Per document, the sketch of its text that finds copies.
     pub sketches: Vec<Vec<u64>>,
+    /// The documents that hold each quote shingle, and each sketch hash.
+    pub quote_index: relink::Postings,
+    pub sketch_index: relink::Postings,
     /// Every link texts gave, copies and reports, before the groups were joined.
     pub text_links: Vec<Link>,
     /// What the topics read of texts beyond their headlines and leads.
@@ -202,6 +205,8 @@ fn link_all(
     let sketches = if keep { sketches } else { Vec::new() };
     let mut state = LinkState::default();
     if keep {
+        state.quote_index = relink::Postings::of(&quote_sets);
+        state.sketch_index = relink::Postings::of(&sketches);
         state.quote_sets = quote_sets;
         state.sketches = sketches;
         state.documents = documents.iter().cloned().map(Arc::new).collect();

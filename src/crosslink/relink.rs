@@ -65,6 +65,8 @@ pub fn relinked(
     }
     let next = with_group_again(collection, state, x, &doc, (before, after), &links)?;
     state.documents[x] = Arc::new(doc);
+    state.quote_index.replace(x, &state.quote_sets[x], &quote_set);
+    state.sketch_index.replace(x, &state.sketches[x], &sketch);
     state.quote_sets[x] = quote_set;
     state.sketches[x] = sketch;
     let renewed: HashMap<(usize, usize), &LinkEvidence> =
@@ -103,14 +105,16 @@ fn links_of(
     config: &CrosslinkConfig,
 ) -> Option<Vec<Link>> {
     let max = config.max_phrase_documents;
+    let quote_was = state.quote_sets.get(x)?.as_slice();
     let quote_pairs = pairs_of(
-        &state.quote_sets,
+        &state.quote_index,
         x,
-        quote_set,
+        (quote_was, quote_set),
         config.min_shared_phrases,
         max,
     )?;
-    let copy_pairs = pairs_of(&state.sketches, x, sketch, 2, max)?;
+    let sketch_was = state.sketches.get(x)?.as_slice();
+    let copy_pairs = pairs_of(&state.sketch_index, x, (sketch_was, sketch), 2, max)?;
     let docs = &state.documents;
     // A pair's documents in the linker's order, the earlier first.
     let ordered = |d: usize| -> (&Document, &Document, (usize, usize)) {
@@ -147,66 +151,96 @@ fn links_of(
 }
 
 /// The documents that share at least `min` counted shingles with document `x` once its
-/// shingles are `now`, with how many: a shingle counts when at most `max` documents
-/// hold it (as in candidates::candidate_pairs). None when a shingle `x` gained or lost
-/// crosses that limit, which changes what other documents share.
+/// shingles are `now` (they `was`), with how many: a shingle counts when at most `max`
+/// documents hold it (as in candidates::candidate_pairs). None when a shingle `x`
+/// gained or lost crosses that limit, which changes what other documents share.
 fn pairs_of(
-    sets: &[Vec<u64>],
+    index: &Postings,
     x: usize,
-    now: &[u64],
+    (was, now): (&[u64], &[u64]),
     min: usize,
     max: usize,
 ) -> Option<Vec<(usize, usize)>> {
-    let was = sets.get(x)?;
-    let mut probe: Vec<u64> = was.iter().chain(now).copied().collect();
-    probe.sort_unstable();
-    probe.dedup();
-    let at: HashMap<u64, usize> = probe.iter().enumerate().map(|(i, &h)| (h, i)).collect();
-    // Which other documents hold each probed shingle, on every core.
-    let (held_by, hits) = sets
-        .par_iter()
-        .enumerate()
-        .filter(|&(d, _)| d != x)
-        .fold(
-            || (vec![0usize; probe.len()], Vec::new()),
-            |(mut held_by, mut hits), (d, set)| {
-                for h in set {
-                    if let Some(&i) = at.get(h) {
-                        held_by[i] += 1;
-                        hits.push((d, i));
-                    }
-                }
-                (held_by, hits)
-            },
-        )
-        .reduce(
-            || (vec![0usize; probe.len()], Vec::new()),
-            |(mut held, mut hits), (more_held, more_hits)| {
-                held.iter_mut().zip(more_held).for_each(|(a, b)| *a += b);
-                hits.extend(more_hits);
-                (held, hits)
-            },
-        );
-    let holds = |set: &[u64], h: u64| set.binary_search(&h).is_ok();
-    for (i, &h) in probe.iter().enumerate() {
-        let (before, after) = (holds(was, h), holds(now, h));
-        if before != after {
-            let (n_before, n_after) = (
-                held_by[i] + usize::from(before),
-                held_by[i] + usize::from(after),
-            );
-            if (n_before <= max) != (n_after <= max) {
-                return None;
-            }
+    let holds = |set: &[u64], h: &u64| set.binary_search(h).is_ok();
+    let others = |h: &u64| {
+        let docs = index.holders(*h);
+        docs.len() - usize::from(docs.binary_search(&(x as u32)).is_ok())
+    };
+    let gained_or_lost = was
+        .iter()
+        .filter(|h| !holds(now, h))
+        .chain(now.iter().filter(|h| !holds(was, h)));
+    for h in gained_or_lost {
+        let n = others(h);
+        let (before, after) = (n + usize::from(holds(was, h)), n + usize::from(holds(now, h)));
+        if (before <= max) != (after <= max) {
+            return None;
         }
     }
     let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
-    for (d, i) in hits {
-        if holds(now, probe[i]) && held_by[i] < max {
-            *shared.entry(d).or_default() += 1;
+    for h in now {
+        let docs = index.holders(*h);
+        // Held by more than `max` with `x`: a stock phrase, counted for no pair.
+        if others(h) >= max {
+            continue;
+        }
+        for &d in docs.iter().filter(|&&d| d as usize != x) {
+            *shared.entry(d as usize).or_default() += 1;
         }
     }
     Some(shared.into_iter().filter(|&(_, n)| n >= min).collect())
+}
+
+/// The documents holding each hash of a family of sets (quote shingles, sketches), by
+/// index, each list sorted.
+#[derive(Clone, Default)]
+pub struct Postings(HashMap<u64, Vec<u32>>);
+
+impl Postings {
+    pub fn of(sets: &[Vec<u64>]) -> Postings {
+        let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (d, set) in sets.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
+            for &h in set {
+                postings.entry(h).or_default().push(d);
+            }
+        }
+        Postings(postings)
+    }
+
+    fn holders(&self, h: u64) -> &[u32] {
+        self.0.get(&h).map_or(&[], Vec::as_slice)
+    }
+
+    /// Document `x`'s set changes from `was` to `now`.
+    fn replace(&mut self, x: usize, was: &[u64], now: &[u64]) {
+        let x = u32::try_from(x).unwrap_or(u32::MAX);
+        for h in was.iter().filter(|h| now.binary_search(h).is_err()) {
+            if let Some(docs) = self.0.get_mut(h) {
+                if let Ok(at) = docs.binary_search(&x) {
+                    docs.remove(at);
+                }
+                if docs.is_empty() {
+                    self.0.remove(h);
+                }
+            }
+        }
+        for &h in now.iter().filter(|h| was.binary_search(h).is_err()) {
+            let docs = self.0.entry(h).or_default();
+            if let Err(at) = docs.binary_search(&x) {
+                docs.insert(at, x);
+            }
+        }
+    }
+}
+
+/// In order of hash, so that two indexes of the same sets print alike.
+impl std::fmt::Debug for Postings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut entries: Vec<(&u64, &Vec<u32>)> = self.0.iter().collect();
+        entries.sort_unstable();
+        f.debug_map().entries(entries).finish()
+    }
 }
 
 /// The collection with the edited document in place, and its group's evidence, full
