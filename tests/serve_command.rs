@@ -207,3 +207,106 @@ fn serve_answers_under_the_base_urls_path_as_the_host_will() -> TestResult {
     );
     Ok(())
 }
+
+/// A raw request: the status line's code, the headers (lower-cased names) and the body.
+fn request(
+    server: &Server,
+    head: &str,
+) -> Result<(u16, Vec<(String, String)>, String), Box<dyn std::error::Error>> {
+    let mut stream = TcpStream::connect(&server.address)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    write!(
+        stream,
+        "{head}\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    )?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (top, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let mut lines = top.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Ok((status, headers, body.to_string()))
+}
+
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn serve_answers_conditional_and_head_requests_and_follows_every_input() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let site = dir.path().join("site");
+    pressroom(&["init", &site.display().to_string()], root())?;
+    let server = start(&site)?;
+
+    let (status, headers, body) = request(&server, "GET / HTTP/1.1")?;
+    assert_eq!(status, 200);
+    assert!(header(&headers, "content-type").is_some_and(|t| t.starts_with("text/html")));
+    let etag = header(&headers, "etag")
+        .ok_or("a page has an ETag")?
+        .to_string();
+    let (status, _, again) = request(&server, &format!("GET / HTTP/1.1\r\nIf-None-Match: {etag}"))?;
+    assert_eq!(status, 304, "an unchanged page is not sent again");
+    assert!(again.is_empty());
+    let (status, headers, empty) = request(&server, "HEAD / HTTP/1.1")?;
+    assert_eq!(status, 200);
+    assert!(empty.is_empty(), "HEAD has no body");
+    assert_eq!(
+        header(&headers, "content-length").and_then(|n| n.parse().ok()),
+        Some(body.len())
+    );
+    let (status, headers, _) = request(&server, "GET /static/style.css HTTP/1.1")?;
+    assert_eq!(status, 200);
+    assert!(header(&headers, "content-type").is_some_and(|t| t.starts_with("text/css")));
+
+    // A new site title in site.toml, with the collection kept.
+    let config = site.join("site.toml");
+    let settings = std::fs::read_to_string(&config)?;
+    let title = settings
+        .lines()
+        .find_map(|l| l.strip_prefix("title = "))
+        .ok_or("site.toml has a title")?
+        .to_string();
+    std::fs::write(
+        &config,
+        settings.replacen(&title, "\"The Harbour Archive\"", 1),
+    )?;
+    eventually(&server, "/", "The Harbour Archive")?;
+    let (status, _, _) = request(&server, &format!("GET / HTTP/1.1\r\nIf-None-Match: {etag}"))?;
+    assert_eq!(status, 200, "a changed page is sent again");
+
+    // A new headline: the article moves, and the API written beside the pages follows.
+    let source = site.join("texts/example.txt");
+    let text = std::fs::read_to_string(&source)?;
+    std::fs::write(
+        &source,
+        text.replacen(
+            "Minister opens the new harbour ferry terminal",
+            "Minister opens the harbour's new ferry pier",
+            1,
+        ),
+    )?;
+    eventually(
+        &server,
+        "/",
+        "Minister opens the harbour&#39;s new ferry pier",
+    )?;
+    eventually(
+        &server,
+        "/api/documents.json",
+        "Minister opens the harbour's new ferry pier",
+    )?;
+    Ok(())
+}

@@ -65,7 +65,9 @@ pub fn relinked(
     }
     let next = with_group_again(collection, state, x, &doc, (before, after), &links)?;
     state.documents[x] = Arc::new(doc);
-    state.quote_index.replace(x, &state.quote_sets[x], &quote_set);
+    state
+        .quote_index
+        .replace(x, &state.quote_sets[x], &quote_set);
     state.sketch_index.replace(x, &state.sketches[x], &sketch);
     state.quote_sets[x] = quote_set;
     state.sketches[x] = sketch;
@@ -172,7 +174,10 @@ fn pairs_of(
         .chain(now.iter().filter(|h| !holds(was, h)));
     for h in gained_or_lost {
         let n = others(h);
-        let (before, after) = (n + usize::from(holds(was, h)), n + usize::from(holds(now, h)));
+        let (before, after) = (
+            n + usize::from(holds(was, h)),
+            n + usize::from(holds(now, h)),
+        );
         if (before <= max) != (after <= max) {
             return None;
         }

@@ -53,6 +53,7 @@ impl Builder {
             (Change::Sources, Some(live)) if !standing && self.sources.is_some() => {
                 self.new_sources(&live, paths)
             }
+            (Change::Settings, Some(live)) if !standing => self.new_settings(&live),
             _ => self.build_afresh(),
         };
         match result {
@@ -127,6 +128,26 @@ impl Builder {
         let (collected, state) = link_keeping(&live.config, sources.loaded());
         *links = state;
         let next = live.with_collected(Arc::new(collected));
+        next.try_each_kind().map_err(|e| e.to_string())?;
+        Ok((next, true))
+    }
+
+    /// The site with site.toml read again: when what it says of the sources, the loader
+    /// and the linker stays, the linked collection is kept and only planned and rendered
+    /// anew (a title, the page size, the browse pages); else everything is built again.
+    fn new_settings(&mut self, live: &Live) -> Result<(Live, bool), String> {
+        let config = reload_config(&self.config)?;
+        let old = &live.config;
+        let same_collection = config.source == old.source
+            && config.loader == old.loader
+            && config.publishers == old.publishers
+            && config.crosslink == old.crosslink;
+        if !same_collection {
+            return self.build_afresh();
+        }
+        println!("site.toml changed neither the sources, the loader nor the linker: the collection is kept");
+        let renderer = Renderer::new(&config.root).map_err(|e| e.to_string())?;
+        let next = Live::new(config, Arc::clone(&live.collected), renderer);
         next.try_each_kind().map_err(|e| e.to_string())?;
         Ok((next, true))
     }

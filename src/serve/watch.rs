@@ -12,13 +12,14 @@ use std::time::Duration;
 /// Changes that come this close together are one save (editors write in steps).
 const SETTLE: Duration = Duration::from_millis(10);
 
-/// What changed: only stylesheets, only templates, only sources and their sidecars, or
-/// anything else (site.toml, a static file removed).
+/// What changed: only stylesheets, only templates, only sources and their sidecars, only
+/// site.toml, or anything else (a static file removed, several kinds at once).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
     Styles,
     Templates,
     Sources,
+    Settings,
     Everything,
 }
 
@@ -62,6 +63,8 @@ fn classify(config: &SiteConfig, paths: &[PathBuf]) -> Change {
     let all = |test: &dyn Fn(&PathBuf) -> bool| !paths.is_empty() && paths.iter().all(test);
     if all(&|p| p.starts_with(&templates)) {
         Change::Templates
+    } else if all(&|p| *p == settings) {
+        Change::Settings
     } else if all(&|p| {
         p.starts_with(&sources)
             && *p != settings
