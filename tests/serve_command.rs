@@ -208,11 +208,11 @@ fn serve_answers_under_the_base_urls_path_as_the_host_will() -> TestResult {
     Ok(())
 }
 
-/// A raw request: the status line's code, the headers (lower-cased names) and the body.
-fn request(
-    server: &Server,
-    head: &str,
-) -> Result<(u16, Vec<(String, String)>, String), Box<dyn std::error::Error>> {
+/// A response: the status code, the headers (lower-cased names) and the body.
+type Answer = (u16, Vec<(String, String)>, String);
+
+/// A raw request of `head` (its request line and any headers).
+fn request(server: &Server, head: &str) -> Result<Answer, Box<dyn std::error::Error>> {
     let mut stream = TcpStream::connect(&server.address)?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     write!(
