@@ -9,7 +9,7 @@
 //! the lead the topics read, or the occasion the first paragraphs describe; the topics
 //! read the document's whole text; a shingle it gained or lost crossed the limit of
 //! documents that makes it a stock phrase (that changes pairs of other documents); its
-//! links changed; or its group would take another full text, lead or speaker.
+//! links changed; or its group would take another full text or speaker.
 
 use super::patch::{put_in_place, same_but_text};
 use super::topics::TopicReads;
@@ -249,7 +249,7 @@ impl std::fmt::Debug for Postings {
 }
 
 /// The collection with the edited document in place, and its group's evidence, full
-/// text and quote checks looked at again; None when the group would change.
+/// text, lead and quote checks looked at again; None when the group would change.
 fn with_group_again(
     collection: &Collection,
     state: &LinkState,
@@ -303,12 +303,15 @@ fn with_group_again(
     let path_of_local = |i: usize| loaded[i].source_path.as_str();
     let path_of_final = |m: usize| collection.documents[m].source_path.as_str();
     let same = fresh.canonical.map(path_of_local) == group.canonical.map(path_of_final)
-        && path_of_local(fresh.lead) == path_of_final(group.lead)
         && fresh.speaker == group.speaker;
     if !same {
         return None;
     }
     next.speech_groups[g].evidence = evidence;
+    // The lead (the report the group is shown from when it has no full text) may move to
+    // the edited text; nothing else linking does reads it. Local indices follow the
+    // members' order.
+    next.speech_groups[g].lead = *group.members.get(fresh.lead)?;
     // Quote checks read the members as linked, as linking checks them.
     let members: Vec<Document> = group
         .members
