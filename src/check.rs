@@ -125,7 +125,7 @@ fn quote_findings(collection: &Collection) -> Finding {
         .flat_map(|(i, doc)| {
             doc.quotes
                 .iter()
-                .zip(&collection.checks[i])
+                .zip(collection.checks[i].iter())
                 .filter(|(_, check)| check.verdict == Verdict::NotFound)
                 .map(move |(q, check)| {
                     let text: String = q.text.chars().take(80).collect();

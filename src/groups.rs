@@ -67,7 +67,7 @@ pub fn describe(collection: &Collection, filter: Option<&str>) -> String {
         }
         out.push('\n');
     }
-    for event in &collection.events {
+    for event in collection.events.iter() {
         if !matches(filter, &event.id, &event.members, collection) {
             continue;
         }

@@ -82,7 +82,7 @@ pub fn inspect(config: &SiteConfig, file: &Path) -> Result<Inspection, InspectEr
                 membership(&event.members, &event.id, event.name.clone(), None)
             });
             return Ok(Inspection {
-                quote_checks: collection.checks[i].clone(),
+                quote_checks: (*collection.checks[i]).clone(),
                 document: (*collection.documents[i]).clone(),
                 speech_group,
                 event,

@@ -135,15 +135,17 @@ pub struct Collection {
     /// Sorted by date, then source path. Shared, so that `serve` puts an edited
     /// document in place without copying the others.
     pub documents: Vec<Arc<Document>>,
-    pub speech_groups: Vec<SpeechGroup>,
-    pub events: Vec<Event>,
+    /// Shared like the documents: an edit changes one group.
+    pub speech_groups: Vec<Arc<SpeechGroup>>,
+    /// Shared whole: no edit that keeps them changes an event.
+    pub events: Arc<Vec<Event>>,
     /// Per document: its speech group and event (indices into the vectors above).
     pub speech_group_of: Vec<Option<usize>>,
     pub event_of: Vec<Option<usize>>,
     /// Per document, per quote.
-    pub checks: Vec<Vec<QuoteCheck>>,
+    pub checks: Vec<Arc<Vec<QuoteCheck>>>,
     /// Document index by id.
-    pub by_id: HashMap<DocumentId, usize>,
+    pub by_id: Arc<HashMap<DocumentId, usize>>,
     /// Problems with hand-set links (a name that is no document).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -310,7 +312,7 @@ fn in_final_order(linked: Linked, diagnostics: Vec<Diagnostic>) -> Collection {
         .collect();
     let speech_group_of = order.iter().map(|&old| speech_group_of[old]).collect();
     let event_of = order.iter().map(|&old| event_of[old]).collect();
-    let checks = order.iter().map(|&old| checks[old].clone()).collect();
+    let checks: Vec<Vec<QuoteCheck>> = order.iter().map(|&old| checks[old].clone()).collect();
     for group in &mut speech_groups {
         group.members = group.members.iter().map(|&m| new_index[m]).collect();
         group
@@ -337,12 +339,12 @@ fn in_final_order(linked: Linked, diagnostics: Vec<Diagnostic>) -> Collection {
         .collect();
     Collection {
         documents,
-        speech_groups,
-        events,
+        speech_groups: speech_groups.into_iter().map(Arc::new).collect(),
+        events: Arc::new(events),
         speech_group_of,
         event_of,
-        checks,
-        by_id,
+        checks: checks.into_iter().map(Arc::new).collect(),
+        by_id: Arc::new(by_id),
         diagnostics,
     }
 }

@@ -266,7 +266,7 @@ fn with_group_again(
     next.documents[fx] = Arc::new(put_in_place(&collection.documents[fx], before, after));
     let Some(g) = collection.speech_group_of[fx] else {
         let alone = [(*next.documents[fx]).clone()];
-        next.checks[fx] = checks::check_quotes(&alone, &[]).into_iter().next()?;
+        next.checks[fx] = Arc::new(checks::check_quotes(&alone, &[]).into_iter().next()?);
         return Some(next);
     };
     let group = &collection.speech_groups[g];
@@ -307,11 +307,12 @@ fn with_group_again(
     if !same {
         return None;
     }
-    next.speech_groups[g].evidence = evidence;
+    let renewed_group = Arc::make_mut(&mut next.speech_groups[g]);
+    renewed_group.evidence = evidence;
     // The lead (the report the group is shown from when it has no full text) may move to
     // the edited text; nothing else linking does reads it. Local indices follow the
     // members' order.
-    next.speech_groups[g].lead = *group.members.get(fresh.lead)?;
+    renewed_group.lead = *group.members.get(fresh.lead)?;
     // Quote checks read the members as linked, as linking checks them.
     let members: Vec<Document> = group
         .members
@@ -319,13 +320,13 @@ fn with_group_again(
         .map(|&m| (*next.documents[m]).clone())
         .collect();
     let local = |m: usize| group.members.iter().position(|&n| n == m);
-    let mut checked_group = group.clone();
+    let mut checked_group = (**group).clone();
     checked_group.members = (0..members.len()).collect();
     checked_group.canonical = group.canonical.and_then(local);
     checked_group.lead = local(group.lead)?;
     let checks = checks::check_quotes(&members, &[checked_group]);
     for (&m, member_checks) in group.members.iter().zip(checks) {
-        next.checks[m] = member_checks;
+        next.checks[m] = Arc::new(member_checks);
     }
     Some(next)
 }

@@ -10,6 +10,7 @@ use crate::load::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 /// What a previous build called each document's group and event.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -36,7 +37,7 @@ impl IdLedger {
                 ledger.speech_groups.insert(doc, group.id.0.clone());
             }
         }
-        for event in &collection.events {
+        for event in collection.events.iter() {
             for &m in &event.members {
                 let doc = collection.documents[m].id.0.clone();
                 let ids = EventIds {
@@ -98,7 +99,7 @@ pub fn keep_ids(collection: &mut Collection, ledger: &IdLedger) {
         .collect();
     let kept = assign(&group_claims, &fresh);
     for (group, id) in collection.speech_groups.iter_mut().zip(kept) {
-        group.id = GroupId(id);
+        Arc::make_mut(group).id = GroupId(id);
     }
     let event_claims = claims(
         collection,
@@ -114,7 +115,7 @@ pub fn keep_ids(collection: &mut Collection, ledger: &IdLedger) {
         })
         .collect();
     let kept = assign(&event_claims, &fresh);
-    for (event, ids) in collection.events.iter_mut().zip(kept) {
+    for (event, ids) in Arc::make_mut(&mut collection.events).iter_mut().zip(kept) {
         event.id = ids.id;
         event.slug = ids.slug;
     }

@@ -130,7 +130,7 @@ fn document_json<'a>(site: &SiteContext, collection: &'a Collection, i: usize) -
         quotes: doc
             .quotes
             .iter()
-            .zip(&collection.checks[i])
+            .zip(collection.checks[i].iter())
             .map(|(q, c)| QuoteJson {
                 text: &q.text,
                 speaker: q.speaker.as_deref(),

@@ -281,7 +281,7 @@ pub(super) fn quotes(site: &SiteContext, collection: &Collection, i: usize) -> V
     let doc = &collection.documents[i];
     doc.quotes
         .iter()
-        .zip(&collection.checks[i])
+        .zip(collection.checks[i].iter())
         .map(|(q, check)| {
             let against = check.against.as_ref().and_then(|id| collection.find(id));
             let against = against.filter(|a| a.id != doc.id);

@@ -64,7 +64,10 @@ fn page_urls(site: &SiteContext, collection: &Collection, list_pages: &[String])
         .documents
         .iter()
         .map(|d| context::article_path(d));
-    let speeches = collection.speech_groups.iter().map(context::speech_path);
+    let speeches = collection
+        .speech_groups
+        .iter()
+        .map(|g| context::speech_path(g));
     let events = collection.events.iter().map(context::event_path);
     homes
         .chain(articles)
