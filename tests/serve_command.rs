@@ -57,25 +57,7 @@ fn start(site: &std::path::Path) -> Result<Server, Box<dyn std::error::Error>> {
 
 /// A GET of `path` as sent, without normalising it: the status and the body.
 fn get(server: &Server, path: &str) -> Result<(u16, String), Box<dyn std::error::Error>> {
-    let mut stream = TcpStream::connect(&server.address)?;
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-        server.address
-    )?;
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response)?;
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
+    let (status, _, body) = request(server, &format!("GET {path} HTTP/1.1"))?;
     Ok((status, body))
 }
 
