@@ -141,6 +141,21 @@ pub struct Collected {
     pub from_linking: usize,
 }
 
+impl Collected {
+    /// Another collection linked from the same sources, with the loader's diagnostics
+    /// now given and linking's as they were.
+    pub fn with_collection(&self, collection: Collection, loader: Vec<Diagnostic>) -> Collected {
+        let mut diagnostics = loader;
+        let from = self.diagnostics.len().saturating_sub(self.from_linking);
+        diagnostics.extend_from_slice(&self.diagnostics[from..]);
+        Collected {
+            collection,
+            diagnostics,
+            from_linking: self.from_linking,
+        }
+    }
+}
+
 /// Renders a collected site into `config.output` (templates, static files and
 /// the page words are read again), swapping it in when the whole render succeeded.
 fn render_collected(

@@ -277,17 +277,7 @@ fn an_edit_the_linker_does_not_read_is_put_in_place_as_linking_again_would() -> 
             continue;
         };
         put_in_place += 1;
-        let patched = pressroom::build::Collected {
-            collection,
-            diagnostics: {
-                let mut d = sources.diagnostics();
-                d.extend_from_slice(
-                    &linked.diagnostics[linked.diagnostics.len() - linked.from_linking..],
-                );
-                d
-            },
-            from_linking: linked.from_linking,
-        };
+        let patched = linked.with_collection(collection, sources.diagnostics());
         let again = pressroom::build::link(&config, sources.loaded());
         assert_eq!(
             linked_fingerprint(&patched),
@@ -354,7 +344,7 @@ fn with_a_word_added(text: &str) -> Option<String> {
 /// Documents whose text alone is edited are linked again on their own; the collection
 /// and what is kept for the next edit are what linking everything again gives.
 fn relinking_matches_linking_everything(from: &Path, most: usize) -> Result<usize, Box<dyn Error>> {
-    use pressroom::build::{link_keeping, Collected};
+    use pressroom::build::link_keeping;
     use pressroom::crosslink::relink::relinked;
     let (_dir, config, files) = site_of(from)?;
     let mut sources = Sources::load(&config)?;
@@ -382,14 +372,7 @@ fn relinking_matches_linking_everything(from: &Path, most: usize) -> Result<usiz
             &config.crosslink,
         ) {
             relinked_alone += 1;
-            let mut diagnostics = sources.diagnostics();
-            let tail = linked.diagnostics.len() - linked.from_linking;
-            diagnostics.extend_from_slice(&linked.diagnostics[tail..]);
-            let alone = Collected {
-                collection,
-                diagnostics,
-                from_linking: linked.from_linking,
-            };
+            let alone = linked.with_collection(collection, sources.diagnostics());
             assert_eq!(
                 linked_fingerprint(&alone),
                 linked_fingerprint(&again),

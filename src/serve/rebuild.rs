@@ -6,7 +6,7 @@
 use super::live::Live;
 use super::watch::Change;
 use super::{Notice, Shared};
-use crate::build::{link_keeping, Collected};
+use crate::build::link_keeping;
 use crate::config::SiteConfig;
 use crate::crosslink::patch::patched;
 use crate::crosslink::relink::relinked;
@@ -110,15 +110,7 @@ impl Builder {
                 relinked
             });
             if let Some(collection) = collection {
-                let mut diagnostics = sources.diagnostics();
-                diagnostics.extend_from_slice(
-                    &old.diagnostics[old.diagnostics.len().saturating_sub(old.from_linking)..],
-                );
-                let collected = Collected {
-                    collection,
-                    diagnostics,
-                    from_linking: old.from_linking,
-                };
+                let collected = old.with_collection(collection, sources.diagnostics());
                 return Ok((live.with_patched(Arc::new(collected)), true));
             }
             println!("read {files} source(s) again; linking again");
