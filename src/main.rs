@@ -6,6 +6,11 @@ use pressroom::config::{Overrides, SiteConfig};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// Loading and rendering make many small strings on both cores at once; mimalloc's
+// per-thread heaps serve them in far fewer instructions than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "pressroom",

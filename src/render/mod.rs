@@ -97,16 +97,22 @@ fn tera_message(error: &tera::Error) -> String {
 /// Unlike tera's default it leaves '/' alone, so URLs stay readable in the output.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+    let mut plain_from = 0;
+    // Most text has nothing to escape: runs of it are copied whole, not char by char.
+    for (at, byte) in input.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[plain_from..at]);
+        out.push_str(entity);
+        plain_from = at + 1;
     }
+    out.push_str(&input[plain_from..]);
     out
 }
 
@@ -288,5 +294,15 @@ mod tests {
             .map(|(name, _)| *name)
             .collect();
         assert_eq!(builtin, super::TEMPLATE_NAMES);
+    }
+
+    #[test]
+    fn markup_characters_are_escaped_and_every_other_character_kept() {
+        assert_eq!(
+            super::escape_html("«Ça» <b a='1' b=\"2\">&amp;</b> — 東京/"),
+            "«Ça» &lt;b a=&#39;1&#39; b=&quot;2&quot;&gt;&amp;amp;&lt;/b&gt; — 東京/"
+        );
+        assert_eq!(super::escape_html(""), "");
+        assert_eq!(super::escape_html("<"), "&lt;");
     }
 }

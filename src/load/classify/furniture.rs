@@ -141,8 +141,9 @@ const IMAGE_LABEL_WORDS: usize = 12;
 /// An image's file name or size left where the image was.
 pub(super) fn image_label(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     let text = &line.text;
+    // The cheap tests first: most lines are sentences, and long.
     let label =
-        IMAGE_LABEL.is_match(text) && !ends_sentence(text) && word_count(text) <= IMAGE_LABEL_WORDS;
+        word_count(text) <= IMAGE_LABEL_WORDS && !ends_sentence(text) && IMAGE_LABEL.is_match(text);
     if !label {
         return None;
     }
