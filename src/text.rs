@@ -3,8 +3,6 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-/// Folds a string for matching: lower case, no diacritics, typographic quotes and
-/// dashes made plain, so 'Thorbjörn' and 'Thorbjørn' compare equal.
 /// FNV-1a's starting state.
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a's multiplier.
@@ -23,17 +21,32 @@ pub fn all_digits(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Folds a string for matching: lower case, no diacritics, typographic quotes and
+/// dashes made plain, so 'Thorbjörn' and 'Thorbjørn' compare equal.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c == '`' {
-            out.push('\'');
-        } else if c.is_ascii() {
-            // The common case, without the cost of decomposition.
-            out.push(c.to_ascii_lowercase());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // The common case, runs of ASCII, without the cost of decomposition.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, after) = rest.split_at(ascii);
+        if run.contains('`') {
+            out.push_str(&run.replace('`', "'"));
         } else {
+            out.push_str(run);
+        }
+        let from = out.len() - run.len();
+        if let Some(pushed) = out.get_mut(from..) {
+            pushed.make_ascii_lowercase();
+        }
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
             unicode_normalization::char::decompose_canonical(c, |d| fold_char(d, &mut out));
         }
+        rest = chars.as_str();
     }
     out
 }
@@ -281,6 +294,28 @@ mod tests {
     fn folding_makes_spelling_variants_equal() {
         assert_eq!(fold("Thorbjörn"), fold("Thorbjørn"));
         assert_eq!(fold("“Eyes” – ears"), "\"eyes\" - ears");
+    }
+
+    /// Folding one character at a time, as `fold` did before it copied ASCII in runs.
+    fn fold_each_char(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            if c == '`' {
+                out.push('\'');
+            } else if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                unicode_normalization::char::decompose_canonical(c, |d| fold_char(d, &mut out));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_in_runs_is_folding_each_character(text in "[a-zA-Z `'é€ÆŁ“”–\\PC]{0,40}") {
+            proptest::prop_assert_eq!(fold(&text), fold_each_char(&text));
+        }
     }
 
     #[test]

@@ -25,3 +25,30 @@ pub(crate) fn captures_all<'t>(re: &Regex, text: &'t str) -> Vec<regex::Captures
         })
         .collect()
 }
+
+/// Whether `text` may hold one of `words` (ASCII, lower case) in any case: a cheap test
+/// that lets a case-insensitive pattern, every match of which has one of them, be
+/// skipped. Two characters outside ASCII fold to ASCII letters (ſ to s, the Kelvin sign
+/// to k); a text with either may hold a word in that form, so the answer is yes.
+pub(crate) fn may_hold_any(text: &str, words: &[&str]) -> bool {
+    text.contains(['ſ', '\u{212A}'])
+        || words.iter().any(|word| {
+            text.as_bytes()
+                .windows(word.len())
+                .any(|window| window.eq_ignore_ascii_case(word.as_bytes()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_hold_any;
+
+    #[test]
+    fn a_word_is_found_in_any_case_and_a_folding_letter_always_may_hold_one() {
+        assert!(may_hold_any("Full TEXT of the speech", &["text"]));
+        assert!(may_hold_any("the transcript", &["photo", "transcript"]));
+        assert!(!may_hold_any("The minister spoke.", &["photo", "text"]));
+        assert!(may_hold_any("tranſcript", &["nothing"]));
+        assert!(!may_hold_any("", &["text"]));
+    }
+}

@@ -41,7 +41,7 @@ const CONTACT_WORDS: usize = 12;
 /// was.
 pub(super) fn contact_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
     let text = &line.text;
-    if !PHONE_NUMBER.is_match(text) || ends_sentence(text) {
+    if ends_sentence(text) || !may_hold_phone_number(text) || !PHONE_NUMBER.is_match(text) {
         return None;
     }
     let rest = PHONE_NUMBER.replace_all(text, " ");
@@ -49,6 +49,12 @@ pub(super) fn contact_line(walk: &mut Walk<'_>, line: &Line) -> Option<Taken> {
         return None;
     }
     walk.remove(line, RemovalReason::Contact)
+}
+
+/// Whether `text` has what PHONE_NUMBER needs: a '+', or ten digits. Running the
+/// pattern itself over every long line of a collection is costly.
+fn may_hold_phone_number(text: &str) -> bool {
+    text.contains('+') || text.chars().filter(|c| c.is_numeric()).nth(9).is_some()
 }
 
 /// A footer marker ("Related stories", "-30-") after the text has begun opens the

@@ -6,7 +6,7 @@
 use crate::load::data;
 use crate::load::fields::dateline::parse_dateline;
 use crate::load::lines::{ends_sentence, letters, Line};
-use crate::load::pattern::compile;
+use crate::load::pattern::{compile, may_hold_any};
 use crate::load::rules::Rules;
 use crate::text::{fold, word_count};
 use regex::Regex;
@@ -86,10 +86,21 @@ pub fn is_caption(text: &str) -> bool {
     // Only a line's first and last words can make it a caption, so only they are searched.
     let head_to = text.char_indices().nth(40).map_or(text.len(), |(i, _)| i);
     let tail = text_tail(text, 120);
-    CAPTION_START.is_match(&text[..head_to])
-        || CAPTION_END.is_match(tail)
+    let head = &text[..head_to];
+    (may_open_caption(head) && CAPTION_START.is_match(head))
+        || (may_close_caption(tail) && CAPTION_END.is_match(tail))
         || (tail.contains('/') && word_count(text) >= 5 && CREDITED_CAPTION.is_match(tail))
         || (text.len() <= 400 && trailing_photo_credit(text))
+}
+
+/// Whether a line's head has a word every CAPTION_START alternative needs.
+fn may_open_caption(head: &str) -> bool {
+    may_hold_any(head, &["photo", "picture", "image", "caption"])
+}
+
+/// Whether a line's tail has what some CAPTION_END alternative needs.
+fn may_close_caption(tail: &str) -> bool {
+    tail.contains(['©', '/', ':']) || may_hold_any(tail, &["credit"])
 }
 
 /// The last `chars` characters of `text`.

@@ -8,7 +8,7 @@ use super::Reading;
 use crate::load::classify::patterns::ADVISORY;
 use crate::load::data;
 use crate::load::document::{Evidence, Kind, Quote};
-use crate::load::pattern::compile;
+use crate::load::pattern::{compile, may_hold_any};
 use crate::text::fold;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -24,6 +24,15 @@ static FULL_TEXT_INTRO: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bfollowing (?:is|are)\b[^:.]{0,200}\b(?:remarks|message|statement|speech|address)\b|\bthe following (?:[\p{L}-]+\s+){0,4}(?:statement|message|declaration|communiqu[eé]|remarks|text)\s+(?:was|were|is)\s+(?:issued|delivered|made|released)\b|\b(?:this is|the following (?:is|are)|following (?:is|are)|below is|here is|here are)\s+(?:the\s+)?(?:(?:UN\s+)?[\p{L}.-]+(?:\s+[\p{Lu}][\p{L}.'’-]*){0,4}(?:'s|’s)\s+(?:remarks|message|statement|speech|address)\b|the\s+)(?:full\s+|prepared\s+|complete\s+|official\s+)?text\s+of\b|^(?:full text|transcript|as delivered|check against delivery)\b|\btext of (?:the\s+|his\s+|her\s+)?(?:remarks|message|statement|speech|address|video message|opening remarks|keynote)\s+(?:by|of|from|delivered)\b",
     )
 });
+
+/// A word every match of FULL_TEXT_INTRO has ("full text" has "text").
+const FULL_TEXT_INTRO_WORDS: &[&str] = &[
+    "following",
+    "text",
+    "transcript",
+    "as delivered",
+    "check against delivery",
+];
 
 /// Lines that mark a speech text: "Check against delivery", "As prepared for delivery".
 static DELIVERY_NOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -148,7 +157,7 @@ fn kind_of<'a>(
     let intro = paragraphs
         .iter()
         .take(3)
-        .find(|(_, t)| FULL_TEXT_INTRO.is_match(t))
+        .find(|(_, t)| may_hold_any(t, FULL_TEXT_INTRO_WORDS) && FULL_TEXT_INTRO.is_match(t))
         .copied();
     let attributed = quotes.iter().filter(|q| q.speaker.is_some()).count();
     let speech_verbs = reading
