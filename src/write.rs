@@ -1,6 +1,8 @@
 //! Writing the site: every file goes into a staging folder beside the output, which is
 //! swapped in only when the whole build succeeded, so a failed build leaves the previous
-//! site in place.
+//! site in place. A file whose bytes are those the previous site has at the same place
+//! is that file, hard-linked into the staging folder rather than written again: its
+//! modification time stays, so a sync to a host or a browser's cache sees it unchanged.
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +31,8 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 pub struct StagedFile {
     writer: std::io::BufWriter<std::fs::File>,
     path: PathBuf,
+    /// The previous site's file at the same place, where there was one.
+    previous: Option<PathBuf>,
 }
 
 impl StagedFile {
@@ -39,7 +43,20 @@ impl StagedFile {
     /// Flushes the file, reporting any error the buffered writes hid.
     pub fn finish(mut self) -> Result<(), WriteError> {
         use std::io::Write;
-        self.writer.flush().map_err(io(&self.path))
+        self.writer.flush().map_err(io(&self.path))?;
+        if let Some(previous) = &self.previous {
+            if same_bytes(previous, &self.path) {
+                // Linked to a temporary name first, so the new file is lost only once
+                // the old one stands in its place.
+                let linked = self.path.with_extension("unchanged");
+                if std::fs::hard_link(previous, &linked).is_ok()
+                    && std::fs::rename(&linked, &self.path).is_err()
+                {
+                    let _ = std::fs::remove_file(&linked);
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -48,6 +65,8 @@ impl StagedFile {
 pub struct Staging {
     output: PathBuf,
     dir: PathBuf,
+    /// The output folder, when a previous site is there to keep unchanged files from.
+    previous: Option<PathBuf>,
 }
 
 /// Refuses an output folder that is, or contains, a folder the build must not delete
@@ -96,7 +115,24 @@ impl Staging {
         Ok(Staging {
             output: output.to_path_buf(),
             dir,
+            previous: output.is_dir().then(|| output.to_path_buf()),
         })
+    }
+
+    /// The previous site's file at a site-relative path, if it has one.
+    fn previous(&self, relative: impl AsRef<Path>) -> Option<PathBuf> {
+        let path = self.previous.as_ref()?.join(relative);
+        path.is_file().then_some(path)
+    }
+
+    /// Puts the previous site's file at `target` when it holds exactly `contents`.
+    fn keep_unchanged(&self, relative: &str, target: &Path, contents: &[u8]) -> bool {
+        let Some(previous) = self.previous(relative) else {
+            return false;
+        };
+        let same = std::fs::metadata(&previous).is_ok_and(|m| m.len() == contents.len() as u64)
+            && std::fs::read(&previous).is_ok_and(|old| old == contents);
+        same && std::fs::hard_link(&previous, target).is_ok()
     }
 
     /// Writes one file at a site-relative path such as `articles/x/index.html`.
@@ -104,6 +140,9 @@ impl Staging {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        if self.keep_unchanged(relative, &path, contents) {
+            return Ok(());
         }
         std::fs::write(&path, contents).map_err(io(&path))
     }
@@ -118,6 +157,7 @@ impl Staging {
         Ok(StagedFile {
             writer: std::io::BufWriter::new(file),
             path,
+            previous: self.previous(relative),
         })
     }
 
@@ -127,7 +167,27 @@ impl Staging {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        std::fs::copy(from, &target).map_err(io(from))?;
+        self.copy(from, relative, &target)
+    }
+
+    /// Copies `from` to `target` (at `relative` in the site), or links the previous
+    /// site's copy where it has the same bytes.
+    fn copy(
+        &self,
+        from: &Path,
+        relative: impl AsRef<Path>,
+        target: &Path,
+    ) -> Result<(), WriteError> {
+        if let Some(previous) = self.previous(relative) {
+            if same_bytes(from, &previous) {
+                // A site's own static file replaces a built-in one written before it.
+                let _ = std::fs::remove_file(target);
+                if std::fs::hard_link(&previous, target).is_ok() {
+                    return Ok(());
+                }
+            }
+        }
+        std::fs::copy(from, target).map_err(io(from))?;
         Ok(())
     }
 
@@ -145,11 +205,12 @@ impl Staging {
             })?;
             if entry.file_type().is_file() {
                 let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
-                let target = self.dir.join(prefix).join(rel);
+                let relative = Path::new(prefix).join(rel);
+                let target = self.dir.join(&relative);
                 if let Some(parent) = target.parent() {
                     std::fs::create_dir_all(parent).map_err(io(parent))?;
                 }
-                std::fs::copy(entry.path(), &target).map_err(io(entry.path()))?;
+                self.copy(entry.path(), &relative, &target)?;
                 copied += 1;
             }
         }
@@ -190,6 +251,18 @@ impl Staging {
     pub fn abandon(self) {}
 }
 
+/// Whether two files hold the same bytes (sizes first, so most changed files cost one
+/// look at their metadata).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    match (size(a), size(b)) {
+        (Some(x), Some(y)) if x == y => {
+            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
 impl Drop for Staging {
     /// A staging folder that was not committed is never left behind, whatever failed.
     fn drop(&mut self) {
@@ -223,6 +296,65 @@ mod tests {
             std::fs::read_dir(tmp.path())?.count(),
             1,
             "no staging or old folders are left behind"
+        );
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_leaves_unchanged_files_alone_and_replaces_changed_ones(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir()?;
+        let out = tmp.path().join("public");
+        let static_dir = tmp.path().join("static");
+        std::fs::create_dir_all(&static_dir)?;
+        std::fs::write(static_dir.join("style.css"), "body{}")?;
+        let build = |page: &str, feed: &str| -> Result<(), WriteError> {
+            let staging = Staging::new(&out)?;
+            staging.write("same/index.html", b"unchanged")?;
+            staging.write("changed/index.html", page.as_bytes())?;
+            let mut file = staging.create("feed.xml")?;
+            std::io::Write::write_all(file.writer(), feed.as_bytes()).map_err(io(&out))?;
+            file.finish()?;
+            staging.write("static/style.css", b"built-in")?;
+            staging.copy_dir(&static_dir, "static")?;
+            staging.commit()
+        };
+        let inode = |rel: &str| std::fs::metadata(out.join(rel)).map(|m| m.ino());
+        build("one", "feed")?;
+        let before: Vec<u64> = [
+            "same/index.html",
+            "changed/index.html",
+            "feed.xml",
+            "static/style.css",
+        ]
+        .iter()
+        .map(|r| inode(r))
+        .collect::<Result<_, _>>()?;
+        build("two", "feed")?;
+        assert_eq!(
+            inode("same/index.html")?,
+            before[0],
+            "an unchanged page is the same file"
+        );
+        assert_ne!(inode("changed/index.html")?, before[1]);
+        assert_eq!(inode("feed.xml")?, before[2], "a streamed file too");
+        assert_eq!(inode("static/style.css")?, before[3], "a copied file too");
+        assert_eq!(
+            std::fs::read_to_string(out.join("changed/index.html"))?,
+            "two"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("static/style.css"))?,
+            "body{}"
+        );
+        build("two", "other feed")?;
+        assert_eq!(std::fs::read_to_string(out.join("feed.xml"))?, "other feed");
+        assert_eq!(
+            std::fs::read_dir(tmp.path())?.count(),
+            2,
+            "nothing is left behind"
         );
         Ok(())
     }
