@@ -112,7 +112,11 @@ fn clean(raw: &str) -> String {
             c => out.push(c),
         }
     }
-    out.nfc().collect()
+    // Most texts are already NFC; the quick check tells so without rebuilding them.
+    match unicode_normalization::is_nfc_quick(out.chars()) {
+        unicode_normalization::IsNormalized::Yes => out,
+        _ => out.nfc().collect(),
+    }
 }
 
 #[cfg(test)]

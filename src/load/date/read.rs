@@ -21,12 +21,39 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// 03/04/2019, 3.4.2019, 12-03-2021, 2019/04/03, 10.15.15, and a crawl's "03 15 2007"
-/// (two-digit day and month, punctuation stripped to spaces).
+/// (two-digit day and month, punctuation stripped to spaces). Its word boundaries are
+/// ASCII ones, which keep the regex engine on its fast path over any text; see
+/// [`numeric_captures`] for the Unicode ones the dates need.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"\b(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})|(?P<a2>\d{1,2})\.(?P<b2>\d{1,2})\.(?P<y2>\d{4}|\d{2})|(?P<y3>\d{4})/(?P<m3>\d{1,2})/(?P<d3>\d{1,2})|(?P<a4>\d{1,2})-(?P<b4>\d{1,2})-(?P<y4>\d{4})|(?P<a5>\d{2}) (?P<b5>\d{2}) (?P<y5>\d{4}))\b",
+        r"(?-u:\b)(?:(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<y>[0-9]{4}|[0-9]{2})|(?P<a2>[0-9]{1,2})\.(?P<b2>[0-9]{1,2})\.(?P<y2>[0-9]{4}|[0-9]{2})|(?P<y3>[0-9]{4})/(?P<m3>[0-9]{1,2})/(?P<d3>[0-9]{1,2})|(?P<a4>[0-9]{1,2})-(?P<b4>[0-9]{1,2})-(?P<y4>[0-9]{4})|(?P<a5>[0-9]{2}) (?P<b5>[0-9]{2}) (?P<y5>[0-9]{4}))(?-u:\b)",
     )
 });
+
+/// The numeric dates of `text` between Unicode word boundaries: a date glued to a letter
+/// outside ASCII ("é12/03/2019") is none. A match the ASCII boundaries let through but
+/// the Unicode ones do not is dropped, and the search goes on from its next character,
+/// as a search with Unicode boundaries would have.
+fn numeric_captures(text: &str) -> Vec<Captures<'_>> {
+    let is_word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(m) = NUMERIC_DATE.find_at(text, at) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if is_word(before) || is_word(after) {
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let mut until = (m.end() + 4).min(text.len());
+        while !text.is_char_boundary(until) {
+            until += 1;
+        }
+        found.extend(NUMERIC_DATE.captures_at(&text[..until], m.start()));
+        at = m.end().max(m.start() + 1);
+    }
+    found
+}
 
 /// Every date expression in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
@@ -203,7 +230,7 @@ fn numeric_parts(caps: &Captures) -> Option<(i32, u8, u8, bool, bool)> {
 }
 
 fn numeric_dates(text: &str) -> Vec<DateMatch> {
-    captures_all(&NUMERIC_DATE, text)
+    numeric_captures(text)
         .into_iter()
         .filter_map(|caps| {
             let whole = caps.get(0)?;
@@ -247,7 +274,7 @@ fn numeric_dates(text: &str) -> Vec<DateMatch> {
 /// and year-first dates prove nothing (their order is fixed by convention).
 pub fn numeric_order_proofs(text: &str) -> (usize, usize) {
     let (mut month_first, mut day_first) = (0, 0);
-    for caps in captures_all(&NUMERIC_DATE, text) {
+    for caps in numeric_captures(text) {
         let Some((year, first, second, year_first, dotted)) = numeric_parts(&caps) else {
             continue;
         };
