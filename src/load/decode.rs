@@ -93,16 +93,25 @@ const MOJIBAKE_MARKS: &[&str] = &[
 /// NFC.
 fn clean(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = raw;
+    while !rest.is_empty() {
+        // Printable ASCII and '\n' stay as they are: runs of them are copied whole.
+        let plain = rest
+            .bytes()
+            .position(|b| !(b == b'\n' || (0x20..0x7F).contains(&b)))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        rest = &rest[plain..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if chars.as_str().starts_with('\n') {
                     chars.next();
                 }
                 out.push('\n');
             }
-            '\n' | '\t' => out.push(if c == '\t' { ' ' } else { '\n' }),
+            '\t' => out.push(' '),
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => {
                 out.push(' ')
             }
@@ -111,6 +120,7 @@ fn clean(raw: &str) -> String {
             c if c.is_control() => {}
             c => out.push(c),
         }
+        rest = chars.as_str();
     }
     // Most texts are already NFC; the quick check tells so without rebuilding them.
     match unicode_normalization::is_nfc_quick(out.chars()) {
@@ -166,5 +176,40 @@ mod tests {
             decode("a\u{00A0}b\rc e\u{0301}".as_bytes()).map(|d| d.text),
             Ok("a b\nc é".to_string())
         );
+    }
+
+    /// The cleaning done one character at a time, as `clean` must do it in runs.
+    fn clean_each_char(raw: &str) -> String {
+        let mut out = String::new();
+        let mut chars = raw.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push('\n');
+                }
+                '\n' => out.push('\n'),
+                '\t' => out.push(' '),
+                '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => {
+                    out.push(' ')
+                }
+                '\u{2028}' | '\u{2029}' => out.push('\n'),
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out.nfc().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_in_runs_is_cleaning_each_character(
+            raw in "[a-z \r\n\t\u{0}-\u{1F}\u{7F}\u{A0}\u{AD}\u{2000}-\u{200D}\u{2028}\u{3000}\u{FEFF}e\u{301}é“\\PC]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(clean(&raw), clean_each_char(&raw));
+        }
     }
 }
