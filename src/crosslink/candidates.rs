@@ -53,19 +53,52 @@ pub fn speech_shingles(doc: &Document, size: usize) -> Vec<u64> {
 /// they share; a shingle held by more than `max_documents` documents is ignored. `may_pair` rules pairs out cheaply (dates far apart) before they are counted.
 ///
 /// Sorting flat lists rather than filling hash maps keeps memory at two integers per
-/// posting and pair, and lets both sorts run on every core.
+/// posting and pair, and lets both sorts run on every core. The postings are sorted a
+/// slice of the shingles at a time ([`POSTING_SLICES`] slices by hash), so that at most
+/// one slice of them is held at once: every pair a shingle gives comes from its slice.
 pub fn candidate_pairs(
     shingle_sets: &[Vec<u64>],
     min_shared: usize,
     max_documents: usize,
     may_pair: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<((usize, usize), usize)> {
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for slice in 0..POSTING_SLICES {
+        pairs.extend(slice_pairs(shingle_sets, slice, max_documents, &may_pair));
+    }
+    pairs.par_sort_unstable();
+    let mut counted = Vec::new();
+    let mut from = 0;
+    while from < pairs.len() {
+        let pair = pairs[from];
+        let len = pairs[from..].iter().take_while(|&&p| p == pair).count();
+        if len >= min_shared {
+            counted.push(((pair.0 as usize, pair.1 as usize), len));
+        }
+        from += len;
+    }
+    counted
+}
+
+/// How many slices the postings are sorted in: more hold less at once, each pass over
+/// the shingle sets costs a little.
+const POSTING_SLICES: u64 = 4;
+
+/// The pairs of documents that share each shingle of one slice, once per shingle.
+fn slice_pairs(
+    shingle_sets: &[Vec<u64>],
+    slice: u64,
+    max_documents: usize,
+    may_pair: &(impl Fn(usize, usize) -> bool + Sync),
+) -> Vec<(u32, u32)> {
     let mut postings: Vec<(u64, u32)> = shingle_sets
         .iter()
         .enumerate()
         .flat_map(|(doc, set)| {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-            set.iter().map(move |&h| (h, doc))
+            set.iter()
+                .filter(move |&&h| h % POSTING_SLICES == slice)
+                .map(move |&h| (h, doc))
         })
         .collect();
     postings.par_sort_unstable();
@@ -83,10 +116,8 @@ pub fn candidate_pairs(
         }
         from += len;
     }
-    let mut pairs: Vec<(u32, u32)> = runs
-        .par_iter()
+    runs.par_iter()
         .flat_map_iter(|run| {
-            let may_pair = &may_pair;
             run.iter().enumerate().flat_map(move |(i, &(_, a))| {
                 run[i + 1..].iter().filter_map(move |&(_, b)| {
                     let (a, b) = (a.min(b), a.max(b));
@@ -94,20 +125,7 @@ pub fn candidate_pairs(
                 })
             })
         })
-        .collect();
-    drop(postings);
-    pairs.par_sort_unstable();
-    let mut counted = Vec::new();
-    let mut from = 0;
-    while from < pairs.len() {
-        let pair = pairs[from];
-        let len = pairs[from..].iter().take_while(|&&p| p == pair).count();
-        if len >= min_shared {
-            counted.push(((pair.0 as usize, pair.1 as usize), len));
-        }
-        from += len;
-    }
-    counted
+        .collect()
 }
 
 #[cfg(test)]

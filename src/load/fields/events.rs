@@ -67,7 +67,11 @@ pub(crate) fn event_names(paragraphs: &[&str]) -> Vec<String> {
     // Every name holds one of the nouns as written: a paragraph without any is passed
     // over before the costlier pattern runs.
     let may_name = |p: &&&str| EVENT_NOUN_WORDS.iter().any(|noun| p.contains(noun));
-    for paragraph in paragraphs.iter().filter(may_name).filter(|p| !title_case(p)) {
+    for paragraph in paragraphs
+        .iter()
+        .filter(may_name)
+        .filter(|p| !title_case(p))
+    {
         for m in EVENT_NAME.find_iter(paragraph) {
             let name = m.as_str().trim();
             if !names_an_event(name, &paragraph[m.end()..]) {
