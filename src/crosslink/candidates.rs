@@ -67,22 +67,40 @@ pub fn candidate_pairs(
         pairs.extend(slice_pairs(shingle_sets, slice, max_documents, &may_pair));
     }
     pairs.par_sort_unstable();
-    let mut counted = Vec::new();
+    runs(&pairs, |&pair| pair)
+        .filter(|(_, run)| run.len() >= min_shared)
+        .map(|((a, b), run)| ((a as usize, b as usize), run.len()))
+        .collect()
+}
+
+/// The runs of equal keys in sorted `items`: each key with the range of its items.
+fn runs<'a, T, K: PartialEq>(
+    items: &'a [T],
+    key: impl Fn(&T) -> K + 'a,
+) -> impl Iterator<Item = (K, std::ops::Range<usize>)> + 'a {
     let mut from = 0;
-    while from < pairs.len() {
-        let pair = pairs[from];
-        let len = pairs[from..].iter().take_while(|&&p| p == pair).count();
-        if len >= min_shared {
-            counted.push(((pair.0 as usize, pair.1 as usize), len));
-        }
+    std::iter::from_fn(move || {
+        let first = items.get(from)?;
+        let k = key(first);
+        let len = items[from..]
+            .iter()
+            .take_while(|item| key(item) == k)
+            .count();
+        let run = from..from + len;
         from += len;
-    }
-    counted
+        Some((k, run))
+    })
 }
 
 /// How many slices the postings are sorted in: more hold less at once, each pass over
 /// the shingle sets costs a little.
 const POSTING_SLICES: u64 = 4;
+
+/// The slice of a shingle's hash. Sets may be samples of their hashes (the smallest, or
+/// those a modulus picks), so the slice comes from all of the hash's bits, mixed.
+fn slice_of(hash: u64) -> u64 {
+    (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % POSTING_SLICES
+}
 
 /// The pairs of documents that share each shingle of one slice, once per shingle.
 fn slice_pairs(
@@ -97,26 +115,18 @@ fn slice_pairs(
         .flat_map(|(doc, set)| {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
             set.iter()
-                .filter(move |&&h| h % POSTING_SLICES == slice)
+                .filter(move |&&h| slice_of(h) == slice)
                 .map(move |&h| (h, doc))
         })
         .collect();
     postings.par_sort_unstable();
     // Runs of one shingle: the documents that share it.
-    let mut runs: Vec<&[(u64, u32)]> = Vec::new();
-    let mut from = 0;
-    while from < postings.len() {
-        let hash = postings[from].0;
-        let len = postings[from..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .count();
-        if (2..=max_documents).contains(&len) {
-            runs.push(&postings[from..from + len]);
-        }
-        from += len;
-    }
-    runs.par_iter()
+    let shared: Vec<&[(u64, u32)]> = runs(&postings, |&(hash, _)| hash)
+        .filter(|(_, run)| (2..=max_documents).contains(&run.len()))
+        .map(|(_, run)| &postings[run])
+        .collect();
+    shared
+        .par_iter()
         .flat_map_iter(|run| {
             run.iter().enumerate().flat_map(move |(i, &(_, a))| {
                 run[i + 1..].iter().filter_map(move |&(_, b)| {

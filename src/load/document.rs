@@ -277,6 +277,30 @@ pub struct Document {
 }
 
 impl Document {
+    /// Gives back the room the loader's growing strings and lists left unused: an archive's
+    /// documents all stay in memory while it is linked and rendered.
+    pub fn shrink_to_fit(&mut self) {
+        for block in &mut self.body {
+            match block {
+                Block::Paragraph(t) | Block::Caption(t) | Block::Heading(t) => t.shrink_to_fit(),
+            }
+        }
+        self.body.shrink_to_fit();
+        for quote in &mut self.quotes {
+            quote.text.shrink_to_fit();
+        }
+        self.quotes.shrink_to_fit();
+        for line in &mut self.removed {
+            line.text.shrink_to_fit();
+        }
+        self.removed.shrink_to_fit();
+        self.warnings.shrink_to_fit();
+        self.title.shrink_to_fit();
+        for list in [&mut self.speakers, &mut self.people, &mut self.event_names] {
+            list.shrink_to_fit();
+        }
+    }
+
     /// The body paragraphs, without captions and headings.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.iter().filter_map(|b| match b {

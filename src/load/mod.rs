@@ -352,6 +352,7 @@ pub fn load_bytes_with(
         apart: Vec::new(),
     };
     apply_front_matter(&mut doc, front_matter, shown);
+    doc.shrink_to_fit();
     Ok(doc)
 }
 
