@@ -59,7 +59,7 @@ pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
         .par_iter()
         .map(|(rel, path)| load_file_with(rel, path, &rules, knowledge.hints_for(rel)))
         .collect();
-    let documents = gather(results, &mut diagnostics);
+    let documents = gather(results.into_iter(), &mut diagnostics);
     Ok(Loaded {
         documents,
         diagnostics,
@@ -69,10 +69,11 @@ pub fn load_collection(config: &SiteConfig) -> Result<Loaded, LoadError> {
 /// The documents of `results` with unique slugs and ids, each one's warnings (and each
 /// failure) added to `diagnostics` in order.
 fn gather(
-    results: impl IntoIterator<Item = Result<Document, Diagnostic>>,
+    results: impl ExactSizeIterator<Item = Result<Document, Diagnostic>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
-    let mut documents = Vec::new();
+    // Sized at once: growing a list of a whole archive's documents would hold it twice.
+    let mut documents = Vec::with_capacity(results.len());
     for result in results {
         match result {
             Ok(doc) => {
