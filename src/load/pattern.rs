@@ -2,6 +2,21 @@
 
 use regex::Regex;
 
+/// A built-in pattern run over whole paragraphs, with room for many more states of the
+/// lazy DFA than the default: on long real paragraphs a name pattern's states outgrow the
+/// default cache, which is then cleared again and again until the engine falls back to
+/// a far slower one.
+pub(crate) fn compile_for_paragraphs(pattern: &str) -> Regex {
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(PARAGRAPH_DFA_BYTES)
+        .build()
+        .unwrap_or_else(|e| panic!("built-in pattern must compile: {e}"))
+}
+
+/// The lazy DFA's cache for [`compile_for_paragraphs`], per pattern and thread (the
+/// default is 2 MB); it is only filled as far as a text needs.
+const PARAGRAPH_DFA_BYTES: usize = 16 << 20;
+
 /// A built-in pattern, compiled; it is part of the program, so failing to compile is a
 /// bug the tests catch, never something a source file can cause.
 pub(crate) fn compile(pattern: &str) -> Regex {

@@ -3,7 +3,7 @@
 //! cheap hints that say where the rarer shapes may be.
 
 use crate::load::data;
-use crate::load::pattern::compile;
+use crate::load::pattern::compile_for_paragraphs as compile;
 use regex::Regex;
 use std::sync::LazyLock;
 
