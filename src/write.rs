@@ -122,7 +122,9 @@ impl Staging {
     /// The previous site's file at a site-relative path, if it has one.
     fn previous(&self, relative: impl AsRef<Path>) -> Option<PathBuf> {
         let path = self.previous.as_ref()?.join(relative);
-        path.is_file().then_some(path)
+        // Only a plain file is kept: a link put in the output would be kept as a link.
+        let plain = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        plain.then_some(path)
     }
 
     /// Puts the previous site's file at `target` when it holds exactly `contents`.
