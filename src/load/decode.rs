@@ -89,6 +89,20 @@ const MOJIBAKE_MARKS: &[&str] = &[
     "â€", "Ã©", "Ã¨", "Ã¶", "Ã¼", "Ã¤", "Ã¡", "Ã³", "Ã\u{AD}", "Ã±", "Ã§", "Â ",
 ];
 
+/// What one character other than '\r' becomes in clean text: odd spaces a space, line
+/// separators '\n', invisible and control characters nothing.
+fn cleaned(c: char) -> Option<char> {
+    match c {
+        '\n' => Some('\n'),
+        '\t' => Some(' '),
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => Some(' '),
+        '\u{2028}' | '\u{2029}' => Some('\n'),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => None,
+        c if c.is_control() => None,
+        c => Some(c),
+    }
+}
+
 /// Line endings to '\n', no-break and other odd spaces to ' ', control characters dropped,
 /// NFC.
 fn clean(raw: &str) -> String {
@@ -104,21 +118,13 @@ fn clean(raw: &str) -> String {
         rest = &rest[plain..];
         let mut chars = rest.chars();
         let Some(c) = chars.next() else { break };
-        match c {
-            '\r' => {
-                if chars.as_str().starts_with('\n') {
-                    chars.next();
-                }
-                out.push('\n');
+        if c == '\r' {
+            if chars.as_str().starts_with('\n') {
+                chars.next();
             }
-            '\t' => out.push(' '),
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => {
-                out.push(' ')
-            }
-            '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
+            out.push('\n');
+        } else if let Some(kept) = cleaned(c) {
+            out.push(kept);
         }
         rest = chars.as_str();
     }
@@ -178,27 +184,19 @@ mod tests {
         );
     }
 
-    /// The cleaning done one character at a time, as `clean` must do it in runs.
+    /// The cleaning done one character at a time (and always normalised), as `clean`
+    /// must do it in runs of plain text.
     fn clean_each_char(raw: &str) -> String {
         let mut out = String::new();
         let mut chars = raw.chars().peekable();
         while let Some(c) = chars.next() {
-            match c {
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                    }
-                    out.push('\n');
+            if c == '\r' {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
                 }
-                '\n' => out.push('\n'),
-                '\t' => out.push(' '),
-                '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => {
-                    out.push(' ')
-                }
-                '\u{2028}' | '\u{2029}' => out.push('\n'),
-                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' => {}
-                c if c.is_control() => {}
-                c => out.push(c),
+                out.push('\n');
+            } else if let Some(kept) = cleaned(c) {
+                out.push(kept);
             }
         }
         out.nfc().collect()
