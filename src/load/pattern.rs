@@ -7,10 +7,7 @@ use regex::Regex;
 /// default cache, which is then cleared again and again until the engine falls back to
 /// a far slower one.
 pub(crate) fn compile_for_paragraphs(pattern: &str) -> Regex {
-    regex::RegexBuilder::new(pattern)
-        .dfa_size_limit(PARAGRAPH_DFA_BYTES)
-        .build()
-        .unwrap_or_else(|e| panic!("built-in pattern must compile: {e}"))
+    built(regex::RegexBuilder::new(pattern).dfa_size_limit(PARAGRAPH_DFA_BYTES))
 }
 
 /// The lazy DFA's cache for [`compile_for_paragraphs`], per pattern and thread (the
@@ -20,25 +17,40 @@ const PARAGRAPH_DFA_BYTES: usize = 16 << 20;
 /// A built-in pattern, compiled; it is part of the program, so failing to compile is a
 /// bug the tests catch, never something a source file can cause.
 pub(crate) fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern must compile: {e}"))
+    built(&mut regex::RegexBuilder::new(pattern))
+}
+
+fn built(builder: &mut regex::RegexBuilder) -> Regex {
+    builder
+        .build()
+        .unwrap_or_else(|e| panic!("built-in pattern must compile: {e}"))
 }
 
 /// Like `re.captures_iter(text)`, but the fast matcher finds each match first and the
 /// slower capturing one only runs at that spot: on long paragraphs that is many times
-/// quicker. The haystack keeps a few bytes past the match, so word boundaries at its end
-/// are judged as in the whole text.
+/// quicker.
 pub(crate) fn captures_all<'t>(re: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
     let spans: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
     spans
         .into_iter()
-        .filter_map(|(start, end)| {
-            let mut until = (end + 4).min(text.len());
-            while !text.is_char_boundary(until) {
-                until += 1;
-            }
-            re.captures_at(&text[..until], start)
-        })
+        .filter_map(|(start, end)| captures_of(re, text, start, end))
         .collect()
+}
+
+/// The groups of the match `re` found at `start..end` of `text`, read over a haystack that
+/// ends a few bytes past the match, so word boundaries at its end are judged as in the
+/// whole text.
+pub(crate) fn captures_of<'t>(
+    re: &Regex,
+    text: &'t str,
+    start: usize,
+    end: usize,
+) -> Option<regex::Captures<'t>> {
+    let mut until = (end + 4).min(text.len());
+    while !text.is_char_boundary(until) {
+        until += 1;
+    }
+    re.captures_at(&text[..until], start)
 }
 
 /// Whether `text` may hold one of `words` (ASCII, lower case) in any case: a cheap test

@@ -3,7 +3,7 @@
 
 use super::words::{DateWords, DATE_WORDS};
 use super::{DateMatch, PartialDate};
-use crate::load::pattern::{captures_all, compile};
+use crate::load::pattern::{captures_all, captures_of, compile};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
@@ -45,11 +45,7 @@ fn numeric_captures(text: &str) -> Vec<Captures<'_>> {
             at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let mut until = (m.end() + 4).min(text.len());
-        while !text.is_char_boundary(until) {
-            until += 1;
-        }
-        found.extend(NUMERIC_DATE.captures_at(&text[..until], m.start()));
+        found.extend(captures_of(&NUMERIC_DATE, text, m.start(), m.end()));
         at = m.end().max(m.start() + 1);
     }
     found
