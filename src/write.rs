@@ -132,9 +132,7 @@ impl Staging {
         let Some(previous) = self.previous(relative) else {
             return false;
         };
-        let same = std::fs::metadata(&previous).is_ok_and(|m| m.len() == contents.len() as u64)
-            && std::fs::read(&previous).is_ok_and(|old| old == contents);
-        same && std::fs::hard_link(&previous, target).is_ok()
+        holds(&previous, contents) && std::fs::hard_link(&previous, target).is_ok()
     }
 
     /// Writes one file at a site-relative path such as `articles/x/index.html`.
@@ -253,16 +251,18 @@ impl Staging {
     pub fn abandon(self) {}
 }
 
-/// Whether two files hold the same bytes (sizes first, so most changed files cost one
-/// look at their metadata).
+/// Whether a file holds exactly `contents` (its size first, so most changed files cost
+/// one look at their metadata).
+fn holds(path: &Path, contents: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() == contents.len() as u64)
+        && std::fs::read(path).is_ok_and(|bytes| bytes == contents)
+}
+
+/// Whether two files hold the same bytes.
 fn same_bytes(a: &Path, b: &Path) -> bool {
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
-    match (size(a), size(b)) {
-        (Some(x), Some(y)) if x == y => {
-            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
-        }
-        _ => false,
-    }
+    size(a).is_some_and(|x| size(b) == Some(x))
+        && std::fs::read(a).is_ok_and(|bytes| holds(b, &bytes))
 }
 
 impl Drop for Staging {
